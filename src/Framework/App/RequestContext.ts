@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GUEST, type UserContext } from '../Authentication/UserContext.ts';
+
+/** What a service may know about the request it serves (Magento gets these from its object manager). */
+export interface RequestState {
+  user: UserContext;
+  /** Store code from the URL (`default` for `/rest/V1`, `admin` for `/rest/all/V1`). */
+  storeCode: string;
+  storeId: number;
+  ip: string;
+  userAgent: string;
+  /** Route template matched, for logs (`/V1/customers/:customerId`). */
+  route?: string;
+  reportId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestState>();
+
+/** Request-scoped state over AsyncLocalStorage, so singleton services can read the current caller. */
+export class RequestContext {
+  run<T>(state: RequestState, fn: () => T): T {
+    return storage.run(state, fn);
+  }
+
+  current(): RequestState | undefined {
+    return storage.getStore();
+  }
+
+  getUser(): UserContext {
+    return storage.getStore()?.user ?? GUEST;
+  }
+}

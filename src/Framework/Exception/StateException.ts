@@ -1,0 +1,4 @@
+import { LocalizedException } from './LocalizedException.ts';
+
+/** Magento's `Magento\\Framework\\Exception\\StateException`. */
+export class StateException extends LocalizedException {}
