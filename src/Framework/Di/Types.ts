@@ -18,6 +18,8 @@ export const TYPES = {
   Logger: t('Psr\\Log\\LoggerInterface'),
   RequestContext: t('Magento\\Framework\\App\\RequestInterface'),
   Encryptor: t('Magento\\Framework\\Encryption\\EncryptorInterface'),
+  CryptKey: t('Magento\\Framework\\Encryption\\CryptKey'),
+  JwtCodec: t('Magento\\JwtUserToken\\Model\\JwtCodec'),
   ContractRegistry: t('Magento\\Framework\\Api\\ContractRegistry'),
   WebapiConfig: t('Magento\\Webapi\\Model\\Config'),
   AclResourceProvider: t('Magento\\Framework\\Acl\\AclResource\\ProviderInterface'),
@@ -26,6 +28,8 @@ export const TYPES = {
   ErrorProcessor: t('Magento\\Framework\\Webapi\\ErrorProcessor'),
   FrontController: t('Magento\\Webapi\\Controller\\Rest'),
   SchemaInstaller: t('Magento\\Framework\\Setup\\Declaration\\Schema\\SchemaInstaller'),
+  EventManager: t('Magento\\Framework\\Event\\ManagerInterface'),
+  CustomerExtensionProviders: t('Magento\\Customer\\Api\\Data\\CustomerExtensionProviders'),
 
   // --- Store ---------------------------------------------------------------------------------
   StoreManager: t('Magento\\Store\\Model\\StoreManagerInterface'),
@@ -41,6 +45,10 @@ export const TYPES = {
   RequestThrottler: t('Magento\\Integration\\Model\\Oauth\\Token\\RequestThrottler'),
   AdminUserResource: t('Magento\\User\\Model\\ResourceModel\\User'),
   AclRoleResource: t('Magento\\Authorization\\Model\\ResourceModel\\Rules'),
+  AdminUserRepository: t('Magento\\User\\Api\\AdminUserRepositoryInterface'),
+  UserTokenValidator: t('Magento\\Integration\\Api\\UserTokenValidatorInterface'),
+  RevokeCurrentAdminTokens: t('Magento\\Integration\\Api\\RevokeCurrentAdminTokensInterface'),
+  DemoSeeder: t('Lac\\Identity\\Model\\DemoSeeder'),
 
   // --- Customer ------------------------------------------------------------------------------
   CustomerRepository: t('Magento\\Customer\\Api\\CustomerRepositoryInterface'),
@@ -49,6 +57,18 @@ export const TYPES = {
 
   // --- Login as Customer ---------------------------------------------------------------------
   LacConfig: t('Magento\\LoginAsCustomerApi\\Api\\ConfigInterface'),
+  LacGenerateAuthenticationSecret: t('Magento\\LoginAsCustomerApi\\Api\\GenerateAuthenticationSecretInterface'),
+  LacGetAuthenticationDataBySecret: t('Magento\\LoginAsCustomerApi\\Api\\GetAuthenticationDataBySecretInterface'),
+  LacAuthenticateCustomerBySecret: t('Magento\\LoginAsCustomerApi\\Api\\AuthenticateCustomerBySecretInterface'),
+  LacGenerateLoginCustomerToken: t('Magento\\LoginAsCustomerApi\\Api\\GenerateLoginCustomerTokenInterface'),
+  LacGenerateOtp: t('Magento\\LoginAsCustomerApi\\Api\\GenerateOtpInterface'),
+  LacIsEnabledForCustomer: t('Magento\\LoginAsCustomerApi\\Api\\IsLoginAsCustomerEnabledForCustomerInterface'),
+  LacDeleteAuthenticationDataForUser: t('Magento\\LoginAsCustomerApi\\Api\\DeleteAuthenticationDataForUserInterface'),
+  LacEndSessions: t('Magento\\LoginAsCustomerApi\\Api\\EndLoginAsCustomerSessionsInterface'),
+  LacIsAssistanceEnabled: t('Magento\\LoginAsCustomerAssistance\\Api\\IsAssistanceEnabledInterface'),
+  LacSetAssistance: t('Magento\\LoginAsCustomerAssistance\\Api\\SetAssistanceInterface'),
+  LacAssistanceManagement: t('Magento\\LoginAsCustomerAssistance\\Api\\AssistanceManagementInterface'),
+  LacGetLogsList: t('Magento\\LoginAsCustomerLog\\Api\\GetLogsListInterface'),
 } as const;
 
 export type TypeName = keyof typeof TYPES;

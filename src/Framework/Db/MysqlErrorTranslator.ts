@@ -1,0 +1,65 @@
+import { ConnectionException, DbException, DuplicateKeyException } from '../Exception/DbException.ts';
+import { redactDriverMessage } from './DriverMessage.ts';
+import type { BoundValue } from './SqlParameters.ts';
+
+/** Socket-level and mysql2 protocol codes meaning "the server cannot be reached or went away". */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ENOENT', // unix socket path missing
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT', // our per-query timeout: mysql2 destroys the connection
+  'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR',
+  'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_DBACCESS_DENIED_ERROR',
+  'ER_BAD_DB_ERROR',
+  'ER_CONNECTION_KILLED',
+  'ER_NET_READ_INTERRUPTED',
+  'ER_NET_WRITE_INTERRUPTED',
+]);
+
+/** Server and client errno values for the same conditions (covers codes mysql2 does not name). */
+const CONNECTION_ERRNOS = new Set([1040, 1045, 1049, 1053, 1927, 2002, 2003, 2006, 2013]);
+
+/** ER_DUP_ENTRY and ER_DUP_ENTRY_WITH_KEY_NAME. */
+const DUPLICATE_ERRNOS = new Set([1062, 1586]);
+
+interface DriverError {
+  code?: unknown;
+  errno?: unknown;
+  fatal?: unknown;
+  message?: unknown;
+}
+
+/** Turns a mysql2 error into the Db exception family, keeping the original as `cause`. */
+export function translateMysqlError(error: unknown, params: readonly BoundValue[] = []): DbException {
+  if (error instanceof DbException) return error;
+  const e: DriverError = typeof error === 'object' && error !== null ? (error as DriverError) : {};
+  const code = typeof e.code === 'string' ? e.code : '';
+  const errno = typeof e.errno === 'number' ? e.errno : 0;
+  const message = typeof e.message === 'string' ? e.message : String(error);
+
+  if (code === 'ER_DUP_ENTRY' || DUPLICATE_ERRNOS.has(errno)) {
+    // The driver message quotes the duplicate value; keep only the key name.
+    const key = /for key '([^']*)'/.exec(message)?.[1];
+    return new DuplicateKeyException(`Duplicate entry for unique key${key ? ` '${key}'` : ''}.`, { cause: error });
+  }
+  if (CONNECTION_CODES.has(code) || CONNECTION_ERRNOS.has(errno) || e.fatal === true || message === 'Pool is closed.') {
+    return new ConnectionException(`Database connection failed (${code || errno || 'unknown'}): ${redactDriverMessage(message, params)}`, {
+      cause: error,
+    });
+  }
+  return new DbException(`Database error (${code || errno || 'unknown'}): ${redactDriverMessage(message, params)}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,91 @@
+import { inject, injectable } from 'inversify';
+import type { UserTokenIssuerInterface } from '../../Api/Integration/UserTokenIssuerInterface.ts';
+import type { AuthenticateCustomerBySecretInterface } from '../../Api/LoginAsCustomer/AuthenticateCustomerBySecretInterface.ts';
+import { UserType } from '../../Framework/Authentication/UserContext.ts';
+import { TYPES } from '../../Framework/Di/Types.ts';
+import { formatDbDate, unixSeconds, type Clock } from '../../Framework/Stdlib/Clock.ts';
+import { ConsumedSecretResource } from '../ResourceModel/LoginAsCustomer/ConsumedSecretResource.ts';
+import { MagentoLogResource } from '../ResourceModel/LoginAsCustomer/MagentoLogResource.ts';
+import { AuditLogger } from './AuditLogger.ts';
+import { AuthenticationSecretValidator } from './AuthenticationSecretValidator.ts';
+import { DISABLED_MESSAGE } from './IsLoginAsCustomerEnabledForCustomer.ts';
+import { SecretRefusal } from './SecretRefusal.ts';
+
+/**
+ * `POST /V1/login-as-customer/token`: the checks of validate, then the secret is consumed by one INSERT
+ * into the consumed-secret ledger — the database's unique key lets exactly one of any number of
+ * concurrent callers (on any number of instances) through — and a normal Magento customer JWT is issued.
+ * Magento's `magento_login_as_customer_log` gets its row, as Magento writes one when an admin is logged in.
+ */
+@injectable()
+export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecretInterface {
+  constructor(
+    @inject(AuthenticationSecretValidator) private readonly validator: AuthenticationSecretValidator,
+    @inject(SecretRefusal) private readonly refusal: SecretRefusal,
+    @inject(ConsumedSecretResource) private readonly ledger: ConsumedSecretResource,
+    @inject(TYPES.UserTokenIssuer) private readonly tokens: UserTokenIssuerInterface,
+    @inject(MagentoLogResource) private readonly magentoLog: MagentoLogResource,
+    @inject(AuditLogger) private readonly audit: AuditLogger,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+  ) {}
+
+  execute(secret: string): Promise<string> {
+    return this.exchange(secret, DISABLED_MESSAGE);
+  }
+
+  /** `disabledMessage`: the route's text for a switched-off feature (PR #40310 words it differently). */
+  async exchange(secret: string, disabledMessage: string): Promise<string> {
+    const check = await this.validator.check(secret);
+    if (!check.ok) throw await this.refusal.refuse(check, 'exchange', disabledMessage);
+    const valid = check.secret;
+    const { adminId, customerId } = valid.payload;
+    const now = formatDbDate(unixSeconds(this.clock) * 1000);
+    if (!(await this.ledger.consume(valid.secretHash, adminId, customerId, now))) {
+      throw await this.refusal.refuse(
+        {
+          reason: 'already_used',
+          payload: valid.payload,
+          secretHash: valid.secretHash,
+          adminUsername: valid.adminUsername,
+          ...(valid.customer.email !== undefined ? { customerEmail: valid.customer.email } : {}),
+        },
+        'exchange',
+        disabledMessage,
+      );
+    }
+    const token = await this.tokens.create({ userId: customerId, userType: UserType.CUSTOMER });
+    await this.audit.write({
+      event: 'exchanged',
+      operation: 'exchange',
+      adminId,
+      adminUsername: valid.adminUsername,
+      customerId,
+      customerEmail: valid.customer.email ?? null,
+      storeId: valid.storeId,
+      secretHash: valid.secretHash,
+      secretExpiresAt: valid.expiresAt,
+      tokenExpiresAt: tokenExpiry(token),
+    });
+    await this.magentoLog.save({
+      time: now,
+      user_id: adminId,
+      user_name: valid.adminUsername,
+      customer_id: customerId,
+      customer_email: valid.customer.email ?? null,
+    });
+    return token;
+  }
+}
+
+/** The `exp` claim of the JWT just issued (read for the audit entry; the token itself is never stored). */
+function tokenExpiry(token: string): number | null {
+  const payload = token.split('.')[1];
+  if (payload === undefined) return null;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const exp = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>).exp : undefined;
+    return typeof exp === 'number' && Number.isSafeInteger(exp) ? exp : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,160 @@
+import { inject, injectable } from 'inversify';
+import type { SearchCriteria } from '../../../Framework/Api/SearchCriteria.ts';
+import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
+import { buildSearchCriteriaSql, pageLimit } from '../../../Framework/Db/SearchCriteriaQuery.ts';
+import { TYPES } from '../../../Framework/Di/Types.ts';
+
+/** A `customer_entity` row as this service reads it. */
+export interface CustomerRow {
+  entity_id: number;
+  website_id: number | null;
+  email: string | null;
+  group_id: number;
+  store_id: number | null;
+  created_at: string;
+  updated_at: string;
+  is_active: number;
+  disable_auto_group_change: number;
+  created_in: string | null;
+  prefix: string | null;
+  firstname: string | null;
+  middlename: string | null;
+  lastname: string | null;
+  suffix: string | null;
+  dob: string | null;
+  password_hash: string | null;
+  default_billing: number | null;
+  default_shipping: number | null;
+  taxvat: string | null;
+  confirmation: string | null;
+  gender: number | null;
+  lock_expires: string | null;
+}
+
+/** Columns a customer save writes (everything else keeps its value or default). */
+export type CustomerWrite = Partial<Omit<CustomerRow, 'entity_id'>>;
+
+const COLUMNS = [
+  'entity_id', 'website_id', 'email', 'group_id', 'store_id', 'created_at', 'updated_at', 'is_active',
+  'disable_auto_group_change', 'created_in', 'prefix', 'firstname', 'middlename', 'lastname', 'suffix', 'dob',
+  'password_hash', 'default_billing', 'default_shipping', 'taxvat', 'confirmation', 'gender', 'lock_expires',
+] as const;
+
+const INT_COLUMNS = new Set([
+  'entity_id', 'website_id', 'group_id', 'store_id', 'is_active', 'disable_auto_group_change', 'default_billing',
+  'default_shipping', 'gender',
+]);
+
+/**
+ * searchCriteria field → column. Magento filters customers by attribute code; `id` is accepted as
+ * the entity id too.
+ */
+const SEARCHABLE: Readonly<Record<string, string>> = Object.freeze({
+  id: 'entity_id',
+  entity_id: 'entity_id',
+  email: 'email',
+  firstname: 'firstname',
+  lastname: 'lastname',
+  middlename: 'middlename',
+  prefix: 'prefix',
+  suffix: 'suffix',
+  group_id: 'group_id',
+  store_id: 'store_id',
+  website_id: 'website_id',
+  created_at: 'created_at',
+  updated_at: 'updated_at',
+  created_in: 'created_in',
+  dob: 'dob',
+  gender: 'gender',
+  taxvat: 'taxvat',
+  confirmation: 'confirmation',
+  disable_auto_group_change: 'disable_auto_group_change',
+});
+
+function toRow(r: Record<string, unknown>): CustomerRow {
+  const out: Record<string, unknown> = {};
+  for (const c of COLUMNS) {
+    const v = r[c];
+    out[c] = v === null || v === undefined ? null : INT_COLUMNS.has(c) ? Number(v) : String(v);
+  }
+  return out as unknown as CustomerRow;
+}
+
+/** Every SQL statement on `customer_entity` (Magento's `Magento\Customer\Model\ResourceModel\Customer`). */
+@injectable()
+export class Customer {
+  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+
+  private get table(): string {
+    return this.db.getTableName('customer_entity');
+  }
+
+  /** MySQL's default collation compares e-mails case-insensitively, as Magento relies on; SQLite is told to. */
+  private emailEquals(column = 'email'): string {
+    return this.db.platform === 'sqlite' ? `${column} = ? COLLATE NOCASE` : `${column} = ?`;
+  }
+
+  async loadById(customerId: number): Promise<CustomerRow | undefined> {
+    const row = await this.db.fetchRow(`SELECT ${COLUMNS.join(', ')} FROM ${this.table} WHERE entity_id = ?`, [customerId]);
+    return row ? toRow(row) : undefined;
+  }
+
+  /** By e-mail, in one website, or across all websites when `websiteId` is null (global account sharing). */
+  async loadByEmail(email: string, websiteId: number | null): Promise<CustomerRow | undefined> {
+    const params: SqlValue[] = [email];
+    let where = this.emailEquals();
+    if (websiteId !== null) {
+      where += ' AND website_id = ?';
+      params.push(websiteId);
+    }
+    const row = await this.db.fetchRow(
+      `SELECT ${COLUMNS.join(', ')} FROM ${this.table} WHERE ${where} ORDER BY entity_id LIMIT 1`,
+      params,
+    );
+    return row ? toRow(row) : undefined;
+  }
+
+  /**
+   * Magento's `_beforeSave` uniqueness check: another customer with this e-mail in the website (any
+   * website when `websiteId` is null).
+   */
+  async emailTaken(email: string, websiteId: number | null, excludeId: number | null): Promise<boolean> {
+    const params: SqlValue[] = [email];
+    let where = this.emailEquals();
+    if (websiteId !== null) {
+      where += ' AND website_id = ?';
+      params.push(websiteId);
+    }
+    if (excludeId !== null) {
+      where += ' AND entity_id <> ?';
+      params.push(excludeId);
+    }
+    return (await this.db.fetchOne(`SELECT entity_id FROM ${this.table} WHERE ${where} LIMIT 1`, params)) !== undefined;
+  }
+
+  async insert(row: CustomerWrite): Promise<number> {
+    return (await this.db.insert('customer_entity', row)).insertId;
+  }
+
+  async update(customerId: number, row: CustomerWrite): Promise<void> {
+    const names = Object.keys(row).filter((n) => row[n as keyof CustomerWrite] !== undefined);
+    if (names.length === 0) return;
+    await this.db.execute(
+      `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE entity_id = ?`,
+      [...names.map((n) => row[n as keyof CustomerWrite] as SqlValue), customerId],
+    );
+  }
+
+  /** Rows matching Magento's searchCriteria, and how many match in all (for `total_count`). */
+  async getList(criteria: SearchCriteria): Promise<{ rows: CustomerRow[]; total: number }> {
+    const sql = buildSearchCriteriaSql(criteria, SEARCHABLE);
+    const total = Number(await this.db.fetchOne(`SELECT COUNT(*) AS n FROM ${this.table} ${sql.where}`, sql.whereParams));
+    // Sorted by id after the requested orders, so pages are stable.
+    const orderBy = sql.orderBy ? `${sql.orderBy}, entity_id ASC` : 'ORDER BY entity_id ASC';
+    const rows = await this.db.fetchAll(
+      `SELECT ${COLUMNS.join(', ')} FROM ${this.table} ${sql.where} ${orderBy} ${pageLimit(sql, total)}`,
+      sql.whereParams,
+    );
+    return { rows: rows.map(toRow), total };
+  }
+}

@@ -1,0 +1,106 @@
+import { inject, injectable } from 'inversify';
+import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
+import { TYPES } from '../../../Framework/Di/Types.ts';
+import { UserType } from '../../../Framework/Authentication/UserContext.ts';
+
+/** The `admin_user` columns this service reads. */
+export interface AdminUserRow {
+  user_id: number;
+  firstname: string | null;
+  lastname: string | null;
+  email: string | null;
+  username: string | null;
+  password: string;
+  is_active: number;
+  lock_expires: string | null;
+}
+
+export interface NewAdminUser {
+  firstname: string;
+  lastname: string;
+  email: string;
+  username: string;
+  password: string;
+  is_active: number;
+}
+
+const COLUMNS = 'user_id, firstname, lastname, email, username, password, is_active, lock_expires';
+
+function toRow(r: Record<string, unknown>): AdminUserRow {
+  const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  return {
+    user_id: Number(r.user_id),
+    firstname: str(r.firstname),
+    lastname: str(r.lastname),
+    email: str(r.email),
+    username: str(r.username),
+    password: String(r.password ?? ''),
+    is_active: Number(r.is_active),
+    lock_expires: str(r.lock_expires),
+  };
+}
+
+/** Every SQL statement on `admin_user` (Magento's `Magento\User\Model\ResourceModel\User`). */
+@injectable()
+export class AdminUser {
+  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+
+  private get table(): string {
+    return this.db.getTableName('admin_user');
+  }
+
+  async loadById(userId: number): Promise<AdminUserRow | undefined> {
+    const row = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE user_id = ?`, [userId]);
+    return row ? toRow(row) : undefined;
+  }
+
+  /**
+   * Magento compares `username = :username` under MySQL's case-insensitive collation; the same
+   * comparison is spelled out here so SQLite matches the same rows.
+   */
+  async loadByUsername(username: string): Promise<AdminUserRow | undefined> {
+    const where = this.db.platform === 'sqlite' ? 'username = ? COLLATE NOCASE' : 'username = ?';
+    const row = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where} ORDER BY user_id LIMIT 1`, [
+      username,
+    ]);
+    return row ? toRow(row) : undefined;
+  }
+
+  async loadByEmail(email: string): Promise<AdminUserRow | undefined> {
+    const where = this.db.platform === 'sqlite' ? 'email = ? COLLATE NOCASE' : 'email = ?';
+    const row = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where} ORDER BY user_id LIMIT 1`, [email]);
+    return row ? toRow(row) : undefined;
+  }
+
+  async hasAnyUser(): Promise<boolean> {
+    return (await this.db.fetchOne(`SELECT user_id FROM ${this.table} LIMIT 1`)) !== undefined;
+  }
+
+  async insert(user: NewAdminUser, now: string): Promise<number> {
+    const result = await this.db.insert('admin_user', { ...user, created: now, modified: now });
+    return result.insertId;
+  }
+
+  async update(userId: number, fields: Readonly<Record<string, SqlValue>>): Promise<void> {
+    const names = Object.keys(fields);
+    if (names.length === 0) return;
+    await this.db.execute(
+      `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE user_id = ?`,
+      [...names.map((n) => fields[n] as SqlValue), userId],
+    );
+  }
+
+  /** Magento's `recordLogin`: last login time and login count. */
+  async recordLogin(userId: number, now: string): Promise<void> {
+    await this.db.execute(`UPDATE ${this.table} SET logdate = ?, lognum = lognum + 1 WHERE user_id = ?`, [now, userId]);
+  }
+
+  /** Magento's `hasAssigned2Role`: a user role (parent_id > 0) for this admin exists. */
+  async hasAssigned2Role(userId: number): Promise<boolean> {
+    const found = await this.db.fetchOne(
+      `SELECT role_id FROM ${this.db.getTableName('authorization_role')} WHERE parent_id > ? AND user_id = ? AND user_type = ? LIMIT 1`,
+      [0, userId, String(UserType.ADMIN)],
+    );
+    return found !== undefined;
+  }
+}

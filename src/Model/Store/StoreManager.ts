@@ -1,0 +1,92 @@
+import { inject, injectable } from 'inversify';
+import type { Clock } from '../../Framework/Stdlib/Clock.ts';
+import { TYPES } from '../../Framework/Di/Types.ts';
+import { StoreResource, type StoreGroupRow, type StoreRow, type WebsiteRow } from '../ResourceModel/Store/StoreResource.ts';
+
+interface Snapshot {
+  loadedAt: number;
+  stores: StoreRow[];
+  websites: WebsiteRow[];
+  groups: StoreGroupRow[];
+}
+
+/**
+ * Magento's `StoreManagerInterface`: stores, groups and websites. They change rarely, so they are kept
+ * for `ttlMs` (a few seconds) and re-read after that: another instance's change shows within the TTL.
+ */
+@injectable()
+export class StoreManager {
+  static readonly TTL_MS = 5000;
+  private snapshot: Snapshot | undefined;
+  private loading: Promise<Snapshot> | undefined;
+
+  constructor(
+    @inject(StoreResource) private readonly resource: StoreResource,
+    @inject(TYPES.Clock) private readonly clock: Clock,
+  ) {}
+
+  private async load(): Promise<Snapshot> {
+    const now = this.clock.now();
+    if (this.snapshot && now - this.snapshot.loadedAt < StoreManager.TTL_MS) return this.snapshot;
+    this.loading ??= (async () => {
+      try {
+        const [stores, websites, groups] = await Promise.all([
+          this.resource.loadStores(),
+          this.resource.loadWebsites(),
+          this.resource.loadGroups(),
+        ]);
+        this.snapshot = { loadedAt: this.clock.now(), stores, websites, groups };
+        return this.snapshot;
+      } finally {
+        this.loading = undefined;
+      }
+    })();
+    return this.loading;
+  }
+
+  clean(): void {
+    this.snapshot = undefined;
+  }
+
+  async getStores(withDefault = false): Promise<StoreRow[]> {
+    const s = await this.load();
+    return withDefault ? s.stores : s.stores.filter((x) => x.store_id !== 0);
+  }
+
+  async getWebsites(withDefault = false): Promise<WebsiteRow[]> {
+    const s = await this.load();
+    return withDefault ? s.websites : s.websites.filter((x) => x.website_id !== 0);
+  }
+
+  async getGroups(): Promise<StoreGroupRow[]> {
+    return (await this.load()).groups;
+  }
+
+  async getStoreByCode(code: string): Promise<StoreRow | undefined> {
+    return (await this.load()).stores.find((s) => s.code === code);
+  }
+
+  async getStoreById(id: number): Promise<StoreRow | undefined> {
+    return (await this.load()).stores.find((s) => s.store_id === id);
+  }
+
+  async getWebsiteById(id: number): Promise<WebsiteRow | undefined> {
+    return (await this.load()).websites.find((w) => w.website_id === id);
+  }
+
+  /** The default store view: the default website's default group's default store. */
+  async getDefaultStoreView(): Promise<StoreRow | undefined> {
+    const s = await this.load();
+    const website = s.websites.find((w) => w.is_default === 1) ?? s.websites.find((w) => w.website_id !== 0);
+    const group = s.groups.find((g) => g.group_id === website?.default_group_id);
+    return s.stores.find((st) => st.store_id === group?.default_store_id);
+  }
+
+  /** The website's default store view (used when a customer's own store is unknown). */
+  async getWebsiteDefaultStore(websiteId: number): Promise<StoreRow | undefined> {
+    const s = await this.load();
+    const website = s.websites.find((w) => w.website_id === websiteId);
+    const group = s.groups.find((g) => g.group_id === website?.default_group_id);
+    return s.stores.find((st) => st.store_id === group?.default_store_id);
+  }
+}

@@ -1,0 +1,57 @@
+import express, { type Express } from 'express';
+import type { Application } from './bootstrap.ts';
+import { createRestRouter } from './Controller/Rest/createRestRouter.ts';
+import type { RequestAuthorizer } from './Framework/Acl/RequestAuthorizer.ts';
+import type { RequestContext } from './Framework/App/RequestContext.ts';
+import type { UserContextResolver } from './Framework/Authentication/UserContext.ts';
+import { TYPES } from './Framework/Di/Types.ts';
+import type { SchemaHandler } from './Framework/Webapi/Rest/RestFrontController.ts';
+import { StoreCodeResolver } from './Model/Store/StoreCodeResolver.ts';
+
+export interface AppOptions {
+  /** The API description for `/rest/<store>/schema` (added by the schema module when present). */
+  readonly schemaHandler?: SchemaHandler;
+  readonly extend?: (app: Express, application: Application) => void;
+}
+
+/** Builds the Express application around the REST front controller. Never listens. */
+export function createApp(application: Application, options: AppOptions = {}): Express {
+  const { container } = application;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  // Outside /rest: a load balancer probe that proves the database answers.
+  app.get('/health', async (_req, res) => {
+    try {
+      await application.connection.ping();
+      res.json({ status: 'ok', database: application.connection.platform });
+    } catch {
+      res.status(503).json({ status: 'unavailable', database: application.connection.platform });
+    }
+  });
+
+  options.extend?.(app, application);
+
+  app.use(
+    '/rest',
+    createRestRouter({
+      webapiConfig: application.webapiConfig,
+      contracts: application.contracts,
+      serviceLocator: { get: (className: string) => container.get<object>(Symbol.for(className)) },
+      userContextResolver: container.get<UserContextResolver>(TYPES.UserContextResolver),
+      requestAuthorizer: container.get<RequestAuthorizer>(TYPES.RequestAuthorizer),
+      storeResolver: container.get(StoreCodeResolver),
+      requestContext: container.get<RequestContext>(TYPES.RequestContext),
+      logger: application.logger,
+      developerMode: application.deployment.mode === 'developer',
+      ...(options.schemaHandler ? { schemaHandler: options.schemaHandler } : {}),
+    }),
+  );
+
+  // Anything else: Magento's router answer, in Magento's error body shape.
+  app.use((_req, res) => {
+    res.status(404).json({ message: 'Request does not match any route.' });
+  });
+  return app;
+}

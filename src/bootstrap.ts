@@ -1,0 +1,188 @@
+import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Container } from 'inversify';
+import { AclXmlReader } from './Framework/Acl/AclXmlReader.ts';
+import type { AclResourceTree } from './Framework/Acl/AclResourceTree.ts';
+import { createLogger, type Logger } from './Framework/App/Logger.ts';
+import type { ModuleDescriptor } from './Framework/App/ModuleDescriptor.ts';
+import { RequestContext } from './Framework/App/RequestContext.ts';
+import { SEARCH_CRITERIA_DATA_TYPES } from './Framework/Api/SearchCriteria.ts';
+import { readConfigXml } from './Framework/Config/ConfigXmlReader.ts';
+import type { DatabaseSettings, DeploymentConfig } from './Framework/Config/DeploymentConfig.ts';
+import { CryptKey } from './Framework/Crypt/CryptKey.ts';
+import { Encryptor } from './Framework/Crypt/Encryptor.ts';
+import { JwtCodec } from './Framework/Crypt/JwtCodec.ts';
+import type { ConnectionInterface } from './Framework/Db/ConnectionInterface.ts';
+import { MysqlConnection } from './Framework/Db/MysqlConnection.ts';
+import type { DataPatch } from './Framework/Db/Schema/DataPatch.ts';
+import { DbSchemaReader } from './Framework/Db/Schema/DbSchemaReader.ts';
+import { SchemaInstaller, type InstallReport } from './Framework/Db/Schema/SchemaInstaller.ts';
+import { SqliteConnection } from './Framework/Db/SqliteConnection.ts';
+import { createContainer } from './Framework/Di/ContainerFactory.ts';
+import { readDiXml } from './Framework/Di/DiXmlReader.ts';
+import { TYPES } from './Framework/Di/Types.ts';
+import { EventManager, type ObserverInterface } from './Framework/Event/EventManager.ts';
+import { SystemClock, type Clock } from './Framework/Stdlib/Clock.ts';
+import { CryptoRandom, type Random } from './Framework/Stdlib/Random.ts';
+import type { WebapiConfig } from './Framework/Webapi/Config/WebapiConfig.ts';
+import { WebapiXmlReader } from './Framework/Webapi/Config/WebapiXmlReader.ts';
+import type { ContractRegistry, DataInterfaceDeclaration, ServiceContract } from './Framework/Webapi/ServiceContract.ts';
+import { CONFIG_DEFAULTS } from './Model/Config/ScopeConfig.ts';
+import { dataPatchList } from './Model/ResourceModel/Setup/DataPatchList.ts';
+import { MODULES } from './modules.ts';
+
+export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const ETC_DIR = join(ROOT_DIR, 'etc');
+
+export interface ApplicationOptions {
+  readonly deployment: DeploymentConfig;
+  /** An open connection to use instead of one built from `deployment.database` (tests). */
+  readonly connection?: ConnectionInterface;
+  readonly clock?: Clock;
+  readonly random?: Random;
+  readonly logger?: Logger;
+  readonly etcDir?: string;
+  readonly modules?: readonly ModuleDescriptor[];
+  /** Create missing tables and run data patches (default true). */
+  readonly install?: boolean;
+}
+
+/** The composition root's result: everything main, the CLI and tests need. */
+export interface Application {
+  readonly deployment: DeploymentConfig;
+  readonly container: Container;
+  readonly connection: ConnectionInterface;
+  readonly configDefaults: ReadonlyMap<string, string>;
+  readonly contracts: ContractRegistry;
+  readonly webapiConfig: WebapiConfig;
+  readonly aclTree: AclResourceTree;
+  readonly logger: Logger;
+  readonly installReport: InstallReport | undefined;
+  close(): Promise<void>;
+}
+
+export function openConnection(settings: DatabaseSettings, tablePrefix: string): ConnectionInterface {
+  if (settings.kind === 'sqlite') return SqliteConnection.open({ path: settings.path, tablePrefix });
+  return MysqlConnection.create({
+    host: settings.host,
+    port: settings.port,
+    user: settings.user,
+    password: settings.password,
+    database: settings.database,
+    tablePrefix,
+    ...(settings.socketPath ? { socketPath: settings.socketPath } : {}),
+  });
+}
+
+/** The framework's data patches, then each module's (a name listed twice runs once). */
+export function allDataPatches(modules: readonly ModuleDescriptor[] = MODULES): DataPatch[] {
+  const byName = new Map<string, DataPatch>();
+  for (const p of [...dataPatchList(), ...modules.flatMap((m) => m.dataPatches ?? [])]) {
+    if (!byName.has(p.name)) byName.set(p.name, p);
+  }
+  return [...byName.values()];
+}
+
+export function buildContractRegistry(modules: readonly ModuleDescriptor[]): ContractRegistry {
+  const services = new Map<string, ServiceContract>();
+  const dataTypes = new Map<string, DataInterfaceDeclaration>();
+  for (const d of SEARCH_CRITERIA_DATA_TYPES) dataTypes.set(d.name, d);
+  for (const m of modules) {
+    for (const c of m.contracts ?? []) {
+      if (services.has(c.name)) throw new Error(`module ${m.name}: service contract ${c.name} is declared twice`);
+      services.set(c.name, c);
+    }
+    for (const d of m.dataTypes ?? []) dataTypes.set(d.name, d);
+  }
+  return Object.freeze({ services, dataTypes });
+}
+
+/**
+ * Composition root: reads etc/*.xml once (a bad file stops boot naming file, element and reason),
+ * opens the database, installs missing tables, builds the container from di.xml and the modules'
+ * classes, and checks that every webapi.xml service has a binding.
+ */
+export async function createApplication(options: ApplicationOptions): Promise<Application> {
+  const { deployment } = options;
+  const etcDir = options.etcDir ?? ETC_DIR;
+  const modules = options.modules ?? MODULES;
+  const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? new SystemClock();
+  const random = options.random ?? new CryptoRandom();
+
+  const configDefaults = readConfigXml([join(etcDir, 'config.xml')]);
+  const preferences = readDiXml([join(etcDir, 'di.xml')]);
+  const contracts = buildContractRegistry(modules);
+  const aclTree = new AclXmlReader().read([join(etcDir, 'acl.xml')]);
+  const webapiConfig = new WebapiXmlReader(contracts, aclTree).read([join(etcDir, 'webapi.xml')]);
+  const schema = DbSchemaReader.readFile(join(etcDir, 'db_schema.xml'));
+  const cryptKey = new CryptKey(deployment.cryptKey);
+
+  const ownsConnection = options.connection === undefined;
+  const connection = options.connection ?? openConnection(deployment.database, deployment.tablePrefix);
+  try {
+    const installReport =
+      options.install === false ? undefined : await new SchemaInstaller(schema, allDataPatches(modules)).install(connection);
+
+    const events = new EventManager();
+    const constants = new Map<symbol, unknown>([
+      [TYPES.ResourceConnection, connection],
+      [TYPES.DeploymentConfig, deployment],
+      [TYPES.Clock, clock],
+      [TYPES.Random, random],
+      [TYPES.Logger, logger],
+      [TYPES.RequestContext, new RequestContext()],
+      [TYPES.CryptKey, cryptKey],
+      [TYPES.Encryptor, new Encryptor(cryptKey, random)],
+      [TYPES.JwtCodec, new JwtCodec(cryptKey)],
+      [TYPES.ContractRegistry, contracts],
+      [TYPES.WebapiConfig, webapiConfig],
+      [TYPES.AclResourceProvider, aclTree],
+      [TYPES.EventManager, events],
+      [CONFIG_DEFAULTS, configDefaults],
+    ]);
+    const classes = new Map(modules.flatMap((m) => m.classes));
+    const container = createContainer(preferences, classes, constants);
+    const extensionNames = modules.flatMap((m) => m.customerExtensions ?? []);
+    container
+      .bind(TYPES.CustomerExtensionProviders)
+      .toDynamicValue((ctx) => extensionNames.map((name) => ctx.get(Symbol.for(name))));
+
+    for (const m of modules) {
+      for (const [event, className] of m.observers ?? []) {
+        if (!classes.has(className)) throw new Error(`module ${m.name}: observer class ${className} is not in its classes`);
+        // Resolved on first dispatch, so observers may depend on anything bound above.
+        events.addObserver(event, {
+          execute: (data) => container.get<ObserverInterface>(Symbol.for(className)).execute(data),
+        });
+      }
+    }
+
+    for (const route of webapiConfig.routes) {
+      if (!container.isBound(Symbol.for(route.serviceClass))) {
+        throw new Error(
+          `${route.file}: route "${route.url}" ${route.method}: service class ${route.serviceClass} has no <preference> in etc/di.xml`,
+        );
+      }
+    }
+
+    return {
+      deployment,
+      container,
+      connection,
+      configDefaults,
+      contracts,
+      webapiConfig,
+      aclTree,
+      logger,
+      installReport,
+      close: async () => {
+        if (ownsConnection) await connection.close();
+      },
+    };
+  } catch (e) {
+    if (ownsConnection) await connection.close();
+    throw e;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Command } from '../Command.ts';
+import { ConfigSetCommand } from './ConfigSetCommand.ts';
+import { ConfigShowCommand } from './ConfigShowCommand.ts';
+import { AdminRoleCreateCommand } from './AdminRoleCreateCommand.ts';
+import { AdminUserCreateCommand } from './AdminUserCreateCommand.ts';
+import { CustomerCreateCommand } from './CustomerCreateCommand.ts';
+
+/** Every bin/magento command, in the order `bin/magento list` shows them. */
+export const COMMANDS: readonly Command[] = [
+  ConfigSetCommand,
+  ConfigShowCommand,
+  AdminUserCreateCommand,
+  AdminRoleCreateCommand,
+  CustomerCreateCommand,
+];

@@ -1,0 +1,63 @@
+import { createApp } from './app.ts';
+import { createApplication } from './bootstrap.ts';
+import { describeDatabase, loadDeploymentConfig } from './Framework/Config/DeploymentConfig.ts';
+import { DemoEnvironment } from './Model/Identity/DemoEnvironment.ts';
+import { DEMO_CREDENTIALS } from './Model/Identity/DemoSeeder.ts';
+import { listen } from './server.ts';
+
+/** Starts the service: reads the environment, installs missing tables, listens, drains on SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const deployment = loadDeploymentConfig();
+  const application = await createApplication({ deployment });
+  let seededNow = false;
+  if (deployment.source === 'embedded') {
+    seededNow = (await application.container.get(DemoEnvironment).prepare()) !== null;
+  }
+  const app = createApp(application);
+  const server = await listen(app, deployment.host, deployment.port);
+  const bootMs = Number(process.hrtime.bigint() - started) / 1e6;
+  application.logger.info(
+    { url: server.url, database: describeDatabase(deployment.database), mode: deployment.mode, bootMs: Math.round(bootMs) },
+    'Magento REST service listening',
+  );
+  if (deployment.source === 'embedded') process.stdout.write(banner(server.url, seededNow));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    application.logger.info({ signal }, 'draining in-flight requests');
+    server
+      .close()
+      .then(() => application.close())
+      .then(() => process.exit(0))
+      .catch((e: unknown) => {
+        application.logger.error({ err: e }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function banner(url: string, seededNow: boolean): string {
+  const { admin, customer } = DEMO_CREDENTIALS;
+  const base = `${url}/rest/default/V1`;
+  return `
+Magento REST service on ${url} (embedded database under var/)
+Demo admin:    ${admin.username} / ${admin.password}${seededNow ? '   (seeded now)' : ''}
+Demo customer: ${customer.email} / ${customer.password}   (customer id 1, allows remote shopping assistance)
+
+Try Login as Customer:
+  ADMIN=$(curl -s -X POST ${base}/integration/admin/token -H 'Content-Type: application/json' \\
+    -d '{"username":"${admin.username}","password":"${admin.password}"}' | tr -d '"')
+  SECRET=$(curl -s -X POST ${base}/login-as-customer/secret -H "Authorization: Bearer $ADMIN" \\
+    -H 'Content-Type: application/json' -d '{"customerId":1}' | sed 's/.*"secret":"\\([^"]*\\)".*/\\1/')
+  TOKEN=$(curl -s -X POST ${base}/login-as-customer/token -H "Authorization: Bearer $ADMIN" \\
+    -H 'Content-Type: application/json' -d "{\\"secret\\":\\"$SECRET\\"}" | tr -d '"')
+  curl -s ${base}/customers/me -H "Authorization: Bearer $TOKEN"
+`;
+}
+
+
