@@ -26,9 +26,7 @@ import type { DbSchema } from '../../src/Framework/Db/Schema/DbSchema.ts';
 import { DbSchemaReader } from '../../src/Framework/Db/Schema/DbSchemaReader.ts';
 import { SchemaInstaller } from '../../src/Framework/Db/Schema/SchemaInstaller.ts';
 import { SqliteConnection } from '../../src/Framework/Db/SqliteConnection.ts';
-import type { DataPatch } from '../../src/Framework/Db/Schema/DataPatch.ts';
-import { dataPatchList } from '../../src/Model/ResourceModel/Setup/DataPatchList.ts';
-import { MODULES } from '../../src/modules.ts';
+import { allDataPatches } from '../../src/bootstrap.ts';
 
 export type DatabasePlatform = 'sqlite' | 'mysql';
 
@@ -72,18 +70,6 @@ export function uniqueSuffix(): string {
 /** etc/db_schema.xml of this checkout. */
 export function schemaFile(): string {
   return fileURLToPath(new URL('../../etc/db_schema.xml', import.meta.url));
-}
-
-/**
- * Every data patch the service runs: the Setup list, then those the modules declare. A patch
- * listed in both places runs once.
- */
-export function allDataPatches(): DataPatch[] {
-  const patches = new Map<string, DataPatch>();
-  for (const patch of [...dataPatchList(), ...MODULES.flatMap((m) => m.dataPatches ?? [])]) {
-    if (!patches.has(patch.name)) patches.set(patch.name, patch);
-  }
-  return [...patches.values()];
 }
 
 let schema: DbSchema | undefined;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { MemoryLogger } from '../../../src/Framework/App/Logger.ts';
 import { CryptKey } from '../../../src/Framework/Crypt/CryptKey.ts';
 import { Encryptor } from '../../../src/Framework/Crypt/Encryptor.ts';
 import type { ConnectionInterface } from '../../../src/Framework/Db/ConnectionInterface.ts';
@@ -48,6 +49,7 @@ interface SecretBody {
 
 forEachDatabase('Login as Customer over REST', (getDb, { openConnection, platform }) => {
   const clock = new FixedClock(Date.UTC(2030, 0, 15, 9, 0, 0));
+  const logger = new MemoryLogger();
   let app: TestApp;
   /** All resources: the admin who generates, exchanges and reads the log in most tests. */
   let admin: AdminActor;
@@ -63,7 +65,7 @@ forEachDatabase('Login as Customer over REST', (getDb, { openConnection, platfor
     (await auditFor(app, admin.token, customerId)).filter((e) => e.event === 'rejected').at(-1)?.rejection_reason;
 
   before(async () => {
-    app = await startApp(getDb(), clock);
+    app = await startApp(getDb(), clock, logger);
     await setConfig(app, ENABLED, '1');
     admin = await createAdmin(app, ['Magento_Backend::all']);
   });
@@ -117,6 +119,11 @@ forEachDatabase('Login as Customer over REST', (getDb, { openConnection, platfor
     assert.equal(audit[2]?.store_id, 1);
     assert.equal(audit[2]?.token_expires_at, formatDbDate(clock.now() + 3_600_000));
     for (const entry of audit) assert.equal(JSON.stringify(entry).includes(body.secret), false, 'no secret in the audit log');
+    const logged = JSON.stringify(logger.lines);
+    assert.ok(logger.lines.some((l) => l.loginAsCustomer === 'exchanged'), 'the exchange is logged');
+    for (const needle of [body.secret, body.secret.slice(4, 40), exchanged.body as string, admin.token]) {
+      assert.equal(logged.includes(needle), false, 'no secret or token in the logs');
+    }
 
     const magentoLog = await getDb().fetchAll(
       `SELECT user_id, user_name, customer_email FROM ${getDb().getTableName('magento_login_as_customer_log')} WHERE customer_id = ?`,
@@ -282,6 +289,27 @@ forEachDatabase('Login as Customer over REST', (getDb, { openConnection, platfor
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
     assert.equal((await rest(app, 'GET', '/customers/me', { token: reply.body as string })).status, 200);
     assert.deepEqual((await exchange(admin.token, magentoSecret)).body, INVALID_SECRET, 'single use holds for Magento secrets too');
+  });
+
+  it('refuses a secret from the future, and one whose customer was deactivated or deleted', async () => {
+    const customer = await createCustomer(app);
+    await generate(admin, customer.customerId);
+    const future = new Encryptor(new CryptKey(ROTATED_KEY), new CryptoRandom()).encrypt(
+      JSON.stringify({ admin_id: admin.adminId, customer_id: customer.customerId, time_stamp: unixSeconds(clock) + 31 }),
+    );
+    assert.deepEqual((await exchange(admin.token, future)).body, INVALID_SECRET);
+    assert.equal(await lastRejection(customer.customerId), 'not_yet_valid');
+
+    const secret = secretOf(await generate(admin, customer.customerId));
+    await getDb().execute(`UPDATE ${getDb().getTableName('customer_entity')} SET is_active = 0 WHERE entity_id = ?`, [customer.customerId]);
+    assert.deepEqual((await exchange(admin.token, secret)).body, INVALID_SECRET);
+    assert.equal(await lastRejection(customer.customerId), 'customer_inactive');
+
+    const gone = await createCustomer(app);
+    const goneSecret = secretOf(await generate(admin, gone.customerId));
+    await getDb().execute(`DELETE FROM ${getDb().getTableName('customer_entity')} WHERE entity_id = ?`, [gone.customerId]);
+    assert.deepEqual((await exchange(admin.token, goneSecret)).body, INVALID_SECRET);
+    assert.equal(await lastRejection(gone.customerId), 'customer_not_found');
   });
 
   it('a newer login-as by the same admin supersedes the pending secret', async () => {
@@ -458,7 +486,11 @@ forEachDatabase('Login as Customer over REST', (getDb, { openConnection, platfor
     const pending = secretOf(await generate(owner, customer.customerId));
     clock.advance(1_000);
 
-    const ended = await rest(app, 'DELETE', '/login-as-customer/session', { token: owner.token });
+    const elsewhere = await rest(app, 'DELETE', `/login-as-customer/session?customerId=${customer.customerId + 1}`, { token: owner.token });
+    assert.deepEqual([elsewhere.status, elsewhere.body], [200, false], 'only the session on that customer would end');
+    assert.equal((await rest(app, 'GET', '/customers/me', { token: customerToken })).status, 200);
+
+    const ended = await rest(app, 'DELETE', `/login-as-customer/session?customerId=${customer.customerId}`, { token: owner.token });
     assert.deepEqual([ended.status, ended.body], [200, true]);
     assert.equal((await rest(app, 'GET', '/customers/me', { token: customerToken })).status, 401);
     assert.deepEqual((await exchange(owner.token, pending)).body, INVALID_SECRET);

@@ -2,6 +2,7 @@ import { createDecipheriv, randomBytes } from 'node:crypto';
 import type { AccountManagementInterface } from '../../../src/Api/Customer/AccountManagementInterface.ts';
 import type { SetAssistanceInterface } from '../../../src/Api/LoginAsCustomer/SetAssistanceInterface.ts';
 import type { ConfigWriterInterface, ScopeConfigInterface } from '../../../src/Framework/Config/ScopeConfigInterface.ts';
+import { MemoryLogger, type Logger } from '../../../src/Framework/App/Logger.ts';
 import type { ConnectionInterface } from '../../../src/Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../src/Framework/Di/Types.ts';
 import type { FixedClock } from '../../../src/Framework/Stdlib/Clock.ts';
@@ -10,7 +11,7 @@ import { RoleManagement } from '../../../src/Model/Authorization/RoleManagement.
 import type { StoreManager } from '../../../src/Model/Store/StoreManager.ts';
 import { AdminUserManagement } from '../../../src/Model/User/AdminUserManagement.ts';
 import { uniqueSuffix } from '../../support/databases.ts';
-import { createTestApplication } from './localApp.ts';
+import { createTestApplication } from '../../support/app.ts';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApplication>>;
 
@@ -36,8 +37,8 @@ export const API_TOKEN = 'Magento_LoginAsCustomerApi::token';
 export const LOG = 'Magento_LoginAsCustomerLog::login_log';
 export const ASSISTANCE = 'Magento_LoginAsCustomer::allow_shopping_assistance';
 
-export async function startApp(db: ConnectionInterface, clock: FixedClock): Promise<TestApp> {
-  return createTestApplication(db, { clock, cryptKey: ROTATED_KEY });
+export async function startApp(db: ConnectionInterface, clock: FixedClock, logger: Logger = new MemoryLogger()): Promise<TestApp> {
+  return createTestApplication(db, { clock, cryptKey: ROTATED_KEY, logger });
 }
 
 export function get<T>(app: TestApp, token: symbol | (abstract new (...args: never[]) => T)): T {
