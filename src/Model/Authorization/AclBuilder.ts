@@ -46,7 +46,8 @@ export class AclBuilder {
     const generation = this.generation;
     try {
       const startedAt = this.clock.now();
-      const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll()]);
+      const resourceIds = [...new Set([ROOT_RESOURCE_ID, ...this.tree.ids()])];
+      const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll(resourceIds)]);
       const acl = new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);
       // A clean() during the load may have followed a write the load did not see: do not keep it.
       if (generation === this.generation) this.cache = { loadedAt: startedAt, acl };

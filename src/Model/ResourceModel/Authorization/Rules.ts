@@ -20,19 +20,23 @@ export class Rules {
     return this.db.getTableName('authorization_rule');
   }
 
-  /** Every rule in insertion order: when a role has two rules for one resource, the later one wins. */
-  async loadAll(): Promise<RuleRow[]> {
-    const rows = await this.db.fetchAll(`SELECT rule_id, role_id, resource_id, permission FROM ${this.table} ORDER BY rule_id`);
+  /**
+   * Rules in insertion order (when a role has two rules for one resource, the later one wins), only
+   * for `resourceIds` when given: a Magento database holds one row per role and per resource of
+   * every installed module, most of which this service never asks about.
+   */
+  async loadAll(resourceIds?: readonly string[]): Promise<RuleRow[]> {
+    const where = resourceIds ? `WHERE resource_id IN (${resourceIds.map(() => '?').join(', ')})` : '';
+    const rows = await this.db.fetchAll(
+      `SELECT rule_id, role_id, resource_id, permission FROM ${this.table} ${where} ORDER BY rule_id`,
+      resourceIds ? [...resourceIds] : [],
+    );
     return rows.map((r) => ({
       rule_id: Number(r.rule_id),
       role_id: Number(r.role_id),
       resource_id: r.resource_id === null || r.resource_id === undefined ? null : String(r.resource_id),
       permission: r.permission === null || r.permission === undefined ? null : String(r.permission),
     }));
-  }
-
-  async loadByRole(roleId: number): Promise<RuleRow[]> {
-    return (await this.loadAll()).filter((r) => r.role_id === roleId);
   }
 
   /**
