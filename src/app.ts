@@ -1,15 +1,17 @@
 import express, { type Express } from 'express';
 import type { Application } from './bootstrap.ts';
 import { createRestRouter } from './Controller/Rest/createRestRouter.ts';
+import { createSwaggerRouter } from './Controller/Swagger/createSwaggerRouter.ts';
 import type { RequestAuthorizer } from './Framework/Acl/RequestAuthorizer.ts';
 import type { RequestContext } from './Framework/App/RequestContext.ts';
 import type { UserContextResolver } from './Framework/Authentication/UserContext.ts';
 import { TYPES } from './Framework/Di/Types.ts';
 import type { SchemaHandler } from './Framework/Webapi/Rest/RestFrontController.ts';
+import { createSchemaHandler } from './Framework/Webapi/Schema/SchemaRequestHandler.ts';
 import { StoreCodeResolver } from './Model/Store/StoreCodeResolver.ts';
 
 export interface AppOptions {
-  /** The API description for `/rest/<store>/schema` (added by the schema module when present). */
+  /** The API description for `/rest/<store>/schema`; default: OpenAPI generated from webapi.xml and the contracts. */
   readonly schemaHandler?: SchemaHandler;
   readonly extend?: (app: Express, application: Application) => void;
 }
@@ -17,6 +19,7 @@ export interface AppOptions {
 /** Builds the Express application around the REST front controller. Never listens. */
 export function createApp(application: Application, options: AppOptions = {}): Express {
   const { container } = application;
+  const schemaHandler = options.schemaHandler ?? createSchemaHandler(application);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -30,6 +33,9 @@ export function createApp(application: Application, options: AppOptions = {}): E
       res.status(503).json({ status: 'unavailable', database: application.connection.platform });
     }
   });
+
+  // Magento serves /swagger in developer mode only; here it is off in production mode.
+  if (application.deployment.mode !== 'production') app.use(createSwaggerRouter());
 
   options.extend?.(app, application);
 
@@ -45,7 +51,7 @@ export function createApp(application: Application, options: AppOptions = {}): E
       requestContext: container.get<RequestContext>(TYPES.RequestContext),
       logger: application.logger,
       developerMode: application.deployment.mode === 'developer',
-      ...(options.schemaHandler ? { schemaHandler: options.schemaHandler } : {}),
+      schemaHandler,
     }),
   );
 

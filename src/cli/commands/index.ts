@@ -4,9 +4,11 @@ import { ConfigShowCommand } from './ConfigShowCommand.ts';
 import { AdminRoleCreateCommand } from './AdminRoleCreateCommand.ts';
 import { AdminUserCreateCommand } from './AdminUserCreateCommand.ts';
 import { CustomerCreateCommand } from './CustomerCreateCommand.ts';
+import { SetupInstallCommand } from './SetupInstallCommand.ts';
 
 /** Every bin/magento command, in the order `bin/magento list` shows them. */
 export const COMMANDS: readonly Command[] = [
+  SetupInstallCommand,
   ConfigSetCommand,
   ConfigShowCommand,
   AdminUserCreateCommand,
