@@ -1,0 +1,275 @@
+/**
+ * `GET /rest/<store>/schema` and `/swagger` over real HTTP. The expected routes come from etc/webapi.xml read
+ * with a plain XML parser (webapiXmlRoutes.ts), not from the service's reader, so a route the description
+ * misses — or one it invents — fails here.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createApp } from '../../../src/app.ts';
+import { createApplication, ETC_DIR } from '../../../src/bootstrap.ts';
+import { MemoryLogger } from '../../../src/Framework/App/Logger.ts';
+import type { OpenApiDocument, OperationObject, SchemaObject } from '../../../src/Framework/Webapi/Schema/OpenApiDocument.ts';
+import { listen } from '../../../src/server.ts';
+import { createTestApplication, TEST_CRYPT_KEY, type TestApplication } from '../../support/app.ts';
+import { forEachDatabase } from '../../support/databases.ts';
+import { createAdmin } from './ecosystemHarness.ts';
+import { validateOpenApi } from './validateOpenApi.ts';
+import { readWebapiXmlIndependently, type XmlRoute } from './webapiXmlRoutes.ts';
+
+const ROUTES = readWebapiXmlIndependently();
+const EXCHANGE_URL = '/V1/login-as-customer/token';
+
+const openApiPath = (url: string): string => url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+const verb = (method: string): 'get' | 'post' | 'put' | 'delete' => method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+
+function operationOf(document: OpenApiDocument, route: { url: string; method: string }): OperationObject {
+  const operation = document.paths[openApiPath(route.url)]?.[verb(route.method)];
+  assert.ok(operation, `the description lacks ${route.method} ${route.url}`);
+  return operation;
+}
+
+function expectedSecurity(route: XmlRoute): Record<string, string[]>[] {
+  if (route.resources.every((r) => r === 'anonymous')) return [];
+  if (route.resources.some((r) => r !== 'anonymous' && r !== 'self')) return [{ adminToken: [] }];
+  return [{ customerToken: [] }];
+}
+
+/** Every `$ref` in the document, wherever it is. */
+function refsOf(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) refsOf(item, found);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string') found.push(child);
+      else refsOf(child, found);
+    }
+  }
+  return found;
+}
+
+function resolve(document: OpenApiDocument, ref: string): unknown {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+}
+
+forEachDatabase('GET /rest/<store>/schema', (getDb) => {
+  let app: TestApplication;
+  let document: OpenApiDocument;
+
+  before(async () => {
+    app = await createTestApplication(getDb());
+    const reply = await app.request('GET', '/rest/default/schema');
+    assert.equal(reply.status, 200);
+    document = reply.body as OpenApiDocument;
+  });
+  after(() => app.close());
+
+  it('is a valid OpenAPI 3.0 document for the store prefix it was read from', async () => {
+    assert.equal(document.openapi, '3.0.3');
+    assert.deepEqual(document.servers, [{ url: '/rest/default' }]);
+    await validateOpenApi(document);
+    for (const ref of refsOf(document)) assert.notEqual(resolve(document, ref), undefined, `dangling ${ref}`);
+
+    assert.deepEqual((await app.request('GET', '/rest/all/schema')).body, { ...document, servers: [{ url: '/rest/all' }] });
+    assert.deepEqual((await app.request('GET', '/rest/schema?services=all')).body, document);
+    const unknownStore = await app.request('GET', '/rest/nostore/schema');
+    assert.equal(unknownStore.status, 400);
+    assert.deepEqual(unknownStore.body, { message: 'Specified request cannot be processed.' });
+  });
+
+  it('lists every route of etc/webapi.xml exactly once, with its resources and security', () => {
+    assert.ok(ROUTES.length >= 20, `read ${ROUTES.length} routes from etc/webapi.xml`);
+    const described = Object.values(document.paths).flatMap((item) => Object.values(item));
+    assert.equal(described.length, ROUTES.length);
+    for (const route of ROUTES) {
+      const operation = operationOf(document, route);
+      assert.deepEqual(operation['x-acl-resources'], route.resources, `${route.method} ${route.url}`);
+      assert.equal(operation['x-service'], `${route.serviceClass}::${route.serviceMethod}`);
+      assert.deepEqual(operation.security, expectedSecurity(route), `${route.method} ${route.url}`);
+      for (const resource of route.resources.filter((r) => r !== 'anonymous' && r !== 'self')) {
+        assert.ok(operation.description.includes(`\`${resource}\``), `${route.url} description names ${resource}`);
+      }
+      const inputs = [
+        ...(operation.parameters ?? []).map((p) => p.name),
+        ...Object.keys(operation.requestBody?.content['application/json']?.schema.properties ?? {}),
+      ];
+      for (const forced of route.forced) assert.ok(!inputs.includes(forced), `${route.url}: forced ${forced} is not an input`);
+      for (const status of ['200', '400', '401', '404', '500']) assert.ok(operation.responses[status], `${route.url} ${status}`);
+    }
+    assert.equal(new Set(described.map((operation) => operation.operationId)).size, described.length, 'operation ids are unique');
+  });
+
+  it('describes the Login-as-Customer secret route: body, result type, errors, ACL', () => {
+    const operation = operationOf(document, { url: '/V1/login-as-customer/secret', method: 'POST' });
+    assert.equal(operation.operationId, 'loginAsCustomerApiGenerateAuthenticationSecretV1ExecutePost');
+    assert.deepEqual(operation.tags, ['loginAsCustomerApiGenerateAuthenticationSecretV1']);
+    const body = operation.requestBody?.content['application/json']?.schema;
+    assert.equal(operation.requestBody?.required, true);
+    assert.deepEqual(body?.required, ['customerId']);
+    assert.deepEqual(body?.properties?.customerId?.type, 'integer');
+    assert.deepEqual(body?.properties?.reason?.type, 'string');
+    const result = operation.responses['200'] as { content: Record<string, { schema: SchemaObject }> };
+    assert.deepEqual(result.content['application/json']?.schema, {
+      $ref: '#/components/schemas/login-as-customer-api-data-authentication-secret-interface',
+    });
+    const secretSchema = document.components.schemas['login-as-customer-api-data-authentication-secret-interface'];
+    assert.deepEqual(Object.keys(secretSchema?.properties ?? {}), ['secret', 'customer_id', 'admin_id', 'store_id', 'expires_at']);
+    assert.deepEqual(secretSchema?.properties?.customer_id?.type, 'integer');
+    const unauthorized = operation.responses['401'] as { content: Record<string, { example: unknown }> };
+    assert.deepEqual(unauthorized.content['application/json']?.example, {
+      message: "The consumer isn't authorized to access %resources.",
+      parameters: { resources: 'Magento_LoginAsCustomer::login' },
+    });
+    assert.deepEqual(operation.responses['404'], { $ref: '#/components/responses/404' });
+    const error = document.components.schemas['error-response'];
+    assert.deepEqual(Object.keys(error?.properties ?? {}), ['message', 'parameters', 'errors', 'trace']);
+  });
+
+  it('expands data interfaces into component schemas, recursively', () => {
+    const customer = document.components.schemas['customer-data-customer-interface'];
+    assert.deepEqual(customer?.properties?.extension_attributes, { $ref: '#/components/schemas/customer-data-customer-extension-interface' });
+    assert.deepEqual(customer?.properties?.addresses, {
+      type: 'array',
+      items: { $ref: '#/components/schemas/customer-data-address-interface' },
+    });
+    assert.deepEqual(customer?.required, ['email', 'firstname', 'lastname']);
+    const results = document.components.schemas['customer-data-customer-search-results-interface'];
+    assert.deepEqual(results?.properties?.search_criteria, { $ref: '#/components/schemas/framework-search-criteria-interface' });
+    assert.ok(document.components.schemas['framework-filter']);
+    const byId = operationOf(document, { url: '/V1/customers/:customerId', method: 'GET' });
+    assert.deepEqual(byId.parameters, [{ name: 'customerId', in: 'path', required: true, schema: { type: 'integer' } }]);
+  });
+
+  it("gives list routes Magento's searchCriteria query parameters, which the service accepts as named", async () => {
+    const operation = operationOf(document, { url: '/V1/customers/search', method: 'GET' });
+    const names = (operation.parameters ?? []).map((p) => p.name);
+    assert.deepEqual(names, [
+      'searchCriteria[filter_groups][0][filters][0][field]',
+      'searchCriteria[filter_groups][0][filters][0][value]',
+      'searchCriteria[filter_groups][0][filters][0][condition_type]',
+      'searchCriteria[sort_orders][0][field]',
+      'searchCriteria[sort_orders][0][direction]',
+      'searchCriteria[page_size]',
+      'searchCriteria[current_page]',
+    ]);
+    const admin = await createAdmin(app, ['Magento_Customer::customer']);
+    const token = (await app.request('POST', '/rest/V1/integration/admin/token', { body: { username: admin.username, password: admin.password } }))
+      .body as string;
+    const values = ['email', `${admin.username}@example.com`, 'eq', 'email', 'ASC', '5', '1'];
+    const query = names.map((name, i) => `${encodeURIComponent(name)}=${encodeURIComponent(values[i] as string)}`).join('&');
+    const reply = await app.request('GET', `/rest/V1/customers/search?${query}`, { token });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    assert.deepEqual((reply.body as { search_criteria: unknown }).search_criteria, {
+      filter_groups: [{ filters: [{ field: 'email', value: `${admin.username}@example.com`, condition_type: 'eq' }] }],
+      sort_orders: [{ field: 'email', direction: 'ASC' }],
+      page_size: 5,
+      current_page: 1,
+    });
+  });
+
+  it("answers Magento's ?services= filter, and refuses a malformed or unknown service", async () => {
+    const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1')).body as OpenApiDocument;
+    assert.deepEqual(only.tags.map((tag) => tag.name), ['customerCustomerRepositoryV1', 'storeStoreRepositoryV1']);
+    assert.deepEqual(Object.keys(only.paths), ['/V1/customers/me', '/V1/customers/search', '/V1/customers/{customerId}', '/V1/store/storeViews']);
+
+    const malformed = await app.request('GET', '/rest/default/schema?services=customer-repository');
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(malformed.body, { message: 'Incorrect format of request URI or Requested services are missing.' });
+    const unknown = await app.request('GET', '/rest/default/schema?services=nothingHereV1');
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(unknown.body, { message: 'Requested service is not available: "nothingHereV1"' });
+  });
+});
+
+describe('a route made anonymous in webapi.xml', () => {
+  let etcDir: string;
+  before(() => {
+    etcDir = mkdtempSync(join(tmpdir(), 'lac-etc-'));
+    cpSync(ETC_DIR, etcDir, { recursive: true });
+    const file = join(etcDir, 'webapi.xml');
+    const xml = readFileSync(file, 'utf8');
+    const exchange = /(<route url="\/V1\/login-as-customer\/token" method="POST">[\s\S]*?<resource ref=")Magento_LoginAsCustomer::token(")/;
+    assert.match(xml, exchange);
+    writeFileSync(file, xml.replace(exchange, '$1anonymous$2'));
+  });
+  after(() => rmSync(etcDir, { recursive: true, force: true }));
+
+  it('is described without security, and the service then answers it without a token', async () => {
+    const application = await createApplication({
+      deployment: {
+        database: { kind: 'sqlite', path: ':memory:' },
+        cryptKey: TEST_CRYPT_KEY,
+        tablePrefix: '',
+        mode: 'default',
+        host: '127.0.0.1',
+        port: 0,
+        varDir: etcDir,
+        source: 'embedded',
+      },
+      etcDir,
+      logger: new MemoryLogger(),
+    });
+    const server = await listen(createApp(application), '127.0.0.1', 0);
+    try {
+      const document = (await (await fetch(`${server.url}/rest/default/schema`)).json()) as OpenApiDocument;
+      const operation = operationOf(document, { url: EXCHANGE_URL, method: 'POST' });
+      assert.deepEqual(operation.security, []);
+      assert.deepEqual(operation['x-acl-resources'], ['anonymous']);
+      const reply = await fetch(`${server.url}/rest/V1${EXCHANGE_URL.slice(3)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ secret: '0:3:AAAA' }),
+      });
+      // The service itself answers (the feature is off on this fresh database), not the ACL check.
+      assert.equal(reply.status, 400);
+      assert.deepEqual(await reply.json(), { message: 'Login as Customer is disabled.' });
+    } finally {
+      await server.close();
+      await application.close();
+    }
+  });
+});
+
+forEachDatabase('/swagger', (getDb) => {
+  let app: TestApplication;
+  before(async () => {
+    app = await createTestApplication(getDb());
+  });
+  after(() => app.close());
+
+  it("serves Swagger UI from swagger-ui-dist on Magento's schema URL, store `all` by default", async () => {
+    const page = await fetch(`${app.baseUrl}/swagger`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self';/);
+    const html = await page.text();
+    assert.match(html, /data-url="\/rest\/all\/schema\?services=all"/);
+    assert.doesNotMatch(html, /https?:\/\//, 'no CDN or other origin');
+    const scripts = [...html.matchAll(/(?:src|href)="(\/swagger\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+    assert.ok(scripts.includes('/swagger/assets/swagger-ui-bundle.js'));
+    for (const asset of scripts) assert.equal((await fetch(app.baseUrl + asset)).status, 200, asset);
+    const bundle = await fetch(`${app.baseUrl}/swagger/assets/swagger-ui-bundle.js`);
+    assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
+    assert.ok((await bundle.text()).includes('SwaggerUIBundle'));
+
+    assert.match(await (await fetch(`${app.baseUrl}/swagger?store=default`)).text(), /data-url="\/rest\/default\/schema\?services=all"/);
+    assert.equal((await fetch(`${app.baseUrl}/swagger?store=%22%3E%3Cscript%3E`)).status, 400);
+    const other = await fetch(`${app.baseUrl}/swagger/assets/index.html`);
+    assert.equal(other.status, 404);
+    assert.deepEqual(await other.json(), { message: 'Request does not match any route.' });
+  });
+
+  it('is not served in production mode, as Magento serves it in developer mode only', async () => {
+    const production = await createTestApplication(getDb(), { mode: 'production' });
+    try {
+      assert.equal((await fetch(`${production.baseUrl}/swagger`)).status, 404);
+      assert.equal((await production.request('GET', '/rest/default/schema')).status, 200);
+    } finally {
+      await production.close();
+    }
+  });
+});

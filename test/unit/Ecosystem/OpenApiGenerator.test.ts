@@ -1,0 +1,216 @@
+/**
+ * The API description generator on the fixture module (test/fixtures/Webapi), whose routes cover every
+ * placement rule: path, query and body inputs, forced and default `<parameter>`s, void and mixed types,
+ * several resources, `secure`, shared service methods. Plain `new`, no container, no database.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AclResourceTree } from '../../../src/Framework/Acl/AclResourceTree.ts';
+import { AclXmlReader } from '../../../src/Framework/Acl/AclXmlReader.ts';
+import { WebapiXmlReader } from '../../../src/Framework/Webapi/Config/WebapiXmlReader.ts';
+import { MagentoSchemaNames } from '../../../src/Framework/Webapi/Schema/MagentoSchemaNames.ts';
+import type { OpenApiDocument, OperationObject, SchemaObject } from '../../../src/Framework/Webapi/Schema/OpenApiDocument.ts';
+import { OpenApiGenerator } from '../../../src/Framework/Webapi/Schema/OpenApiGenerator.ts';
+import { renderRoutesTable } from '../../../src/Framework/Webapi/Schema/RoutesTable.ts';
+import type { ContractRegistry } from '../../../src/Framework/Webapi/ServiceContract.ts';
+import { createFixtureContracts } from '../../fixtures/Webapi/FixtureContracts.ts';
+import { FIXTURE_ACL_XML, FIXTURE_WEBAPI_XML } from '../../fixtures/Webapi/startFixtureServer.ts';
+import { validateOpenApi } from '../../api/Ecosystem/validateOpenApi.ts';
+
+const contracts = createFixtureContracts();
+const aclTree = new AclXmlReader().read([FIXTURE_ACL_XML]);
+const webapiConfig = new WebapiXmlReader(contracts, aclTree).read([FIXTURE_WEBAPI_XML]);
+const generator = new OpenApiGenerator({ webapiConfig, contracts, aclTree });
+const document = generator.generate({ serverUrl: '/rest/german' });
+
+function op(path: string, verb: 'get' | 'post' | 'put' | 'delete', from: OpenApiDocument = document): OperationObject {
+  const operation = from.paths[path]?.[verb];
+  assert.ok(operation, `${verb} ${path} missing`);
+  return operation;
+}
+
+function body(operation: OperationObject): SchemaObject | undefined {
+  return operation.requestBody?.content['application/json']?.schema;
+}
+
+function success(operation: OperationObject): SchemaObject | undefined {
+  const response = operation.responses['200'] as { content?: Record<string, { schema: SchemaObject }> };
+  return response.content?.['application/json']?.schema;
+}
+
+describe('MagentoSchemaNames', () => {
+  it("reproduces Magento's service names (tags)", () => {
+    assert.equal(MagentoSchemaNames.serviceName('Magento\\Customer\\Api\\CustomerRepositoryInterface', 'V1'), 'customerCustomerRepositoryV1');
+    assert.equal(MagentoSchemaNames.serviceName('Magento\\Customer\\Api\\AccountManagementInterface', 'V1'), 'customerAccountManagementV1');
+    assert.equal(MagentoSchemaNames.serviceName('Magento\\Integration\\Api\\AdminTokenServiceInterface', 'V1'), 'integrationAdminTokenServiceV1');
+    assert.equal(MagentoSchemaNames.serviceName('Magento\\Catalog\\Api\\ProductRepositoryInterface', 'V1'), 'catalogProductRepositoryV1');
+    assert.equal(MagentoSchemaNames.serviceName('Vendor\\Search\\Api\\Search\\QueryInterface', 'V2'), 'vendorSearchQueryV2');
+  });
+
+  it("reproduces Magento's definition names (component schemas)", () => {
+    assert.equal(MagentoSchemaNames.definitionName('Magento\\Customer\\Api\\Data\\CustomerInterface'), 'customer-data-customer-interface');
+    assert.equal(MagentoSchemaNames.definitionName('Magento\\Framework\\Api\\SearchCriteriaInterface'), 'framework-search-criteria-interface');
+    assert.equal(MagentoSchemaNames.definitionName('Magento\\Framework\\Api\\Search\\FilterGroup'), 'framework-search-filter-group');
+    assert.equal(
+      MagentoSchemaNames.definitionName('Magento\\ConfigurableProduct\\Api\\Data\\OptionInterface'),
+      'configurable-product-data-option-interface',
+    );
+    assert.equal(MagentoSchemaNames.definitionName('Fixture\\Catalog\\Api\\Data\\ItemInterface'), 'fixture-catalog-data-item-interface');
+  });
+
+  it('builds operation ids and OpenAPI paths', () => {
+    assert.equal(MagentoSchemaNames.operationId('customerCustomerRepositoryV1', 'getById', 'GET'), 'customerCustomerRepositoryV1GetByIdGet');
+    assert.equal(MagentoSchemaNames.openApiPath('/V1/things/:x/b/:y'), '/V1/things/{x}/b/{y}');
+  });
+});
+
+describe('OpenApiGenerator', () => {
+  it('writes a valid OpenAPI 3.0 document with the given server and one operation per route', async () => {
+    await validateOpenApi(document);
+    assert.deepEqual(document.servers, [{ url: '/rest/german' }]);
+    const operations = Object.values(document.paths).flatMap((item) => Object.values(item));
+    assert.equal(operations.length, webapiConfig.routes.length);
+    assert.equal(new Set(operations.map((o) => o.operationId)).size, operations.length);
+    // Two routes on EchoInterface::isEnabled (GET): Magento's id, then a numbered one. (`Echo` is both module
+    // and interface name, so Magento's service name drops the repetition.)
+    assert.equal(op('/V1/fixture/enabled', 'get').operationId, 'fixtureEchoV1IsEnabledGet');
+    assert.equal(op('/V1/fixture/secure', 'get').operationId, 'fixtureEchoV1IsEnabledGet2');
+  });
+
+  it('puts `:name` inputs in the path, GET/DELETE inputs in the query, POST/PUT inputs in one JSON body', () => {
+    assert.deepEqual(op('/V1/fixture/echo/{id}', 'get').parameters, [
+      { name: 'id', in: 'path', required: true, schema: { type: 'integer' } },
+      { name: 'name', in: 'query', required: false, schema: { type: 'string' } },
+    ]);
+    assert.deepEqual(op('/V1/fixture/echo/{id}', 'delete').parameters, op('/V1/fixture/echo/{id}', 'get').parameters);
+    const echo = op('/V1/fixture/echo', 'post');
+    assert.equal(echo.parameters, undefined);
+    assert.equal(echo.requestBody?.required, true);
+    assert.deepEqual(body(echo), {
+      type: 'object',
+      title: 'fixtureEchoV1EchoScalarsPostBody',
+      properties: {
+        id: { type: 'integer' },
+        name: { type: 'string' },
+        ratio: { type: 'number' },
+        isActive: { type: 'boolean' },
+        tags: { type: 'array', items: { type: 'string' } },
+        note: {},
+      },
+      required: ['id', 'name'],
+    });
+    const update = op('/V1/fixture/items/{itemId}', 'put');
+    assert.deepEqual(update.parameters?.map((p) => [p.name, p.in]), [['itemId', 'path']]);
+    assert.deepEqual(body(update)?.properties, { item: { $ref: '#/components/schemas/fixture-catalog-data-item-interface' } });
+  });
+
+  it('leaves forced parameters out, and makes webapi.xml defaults optional', () => {
+    const me = op('/V1/fixture/me', 'get');
+    assert.equal(me.parameters, undefined);
+    assert.match(me.description, /`customerId`/);
+    const whoami = op('/V1/fixture/whoami', 'post');
+    assert.equal(whoami.requestBody, undefined);
+    const customerMe = op('/V1/fixture/customers/me', 'put');
+    assert.deepEqual(Object.keys(body(customerMe)?.properties ?? {}), ['customer']);
+    assert.match(customerMe.description, /`customer\.id`/);
+    const defaults = op('/V1/fixture/defaults', 'get');
+    const pageSize = defaults.parameters?.find((p) => p.name === 'pageSize');
+    assert.equal(pageSize?.required, false);
+    assert.match(pageSize?.description ?? '', /Default \(webapi\.xml\): 25/);
+  });
+
+  it('expands a search criteria query input into bracket names', () => {
+    const names = op('/V1/fixture/items', 'get').parameters?.map((p) => `${p.name}:${p.schema.type ?? ''}:${p.required}`);
+    assert.deepEqual(names, [
+      'searchCriteria[filter_groups][0][filters][0][field]:string:false',
+      'searchCriteria[filter_groups][0][filters][0][value]:string:false',
+      'searchCriteria[filter_groups][0][filters][0][condition_type]:string:false',
+      'searchCriteria[sort_orders][0][field]:string:false',
+      'searchCriteria[sort_orders][0][direction]:string:false',
+      'searchCriteria[page_size]:integer:false',
+      'searchCriteria[current_page]:integer:false',
+    ]);
+    assert.match(op('/V1/fixture/items', 'get').parameters?.[0]?.description ?? '', /`searchCriteria`, which is required/);
+  });
+
+  it('describes results: data interfaces as components, scalars inline, void as []', () => {
+    assert.deepEqual(success(op('/V1/fixture/items/{itemId}', 'get')), { $ref: '#/components/schemas/fixture-catalog-data-item-interface' });
+    assert.deepEqual(success(op('/V1/fixture/token', 'get')), { type: 'string' });
+    assert.deepEqual(success(op('/V1/fixture/enabled', 'get')), { type: 'boolean' });
+    assert.deepEqual(success(op('/V1/fixture/nothing', 'post')), { type: 'array', items: {}, description: 'Always []' });
+    const item = document.components.schemas['fixture-catalog-data-item-interface'];
+    assert.deepEqual(item?.required, ['sku']);
+    assert.deepEqual(item?.properties?.options, { type: 'array', items: { $ref: '#/components/schemas/fixture-catalog-data-option-interface' } });
+    assert.deepEqual(item?.properties?.extension_attributes, { $ref: '#/components/schemas/fixture-catalog-data-item-extension-interface' });
+    assert.ok(document.components.schemas['fixture-catalog-data-item-search-results-interface']);
+    assert.ok(document.components.schemas['error-response']);
+  });
+
+  it('derives security and the access text from the route resources', () => {
+    assert.deepEqual(op('/V1/fixture/items/special', 'get').security, []);
+    assert.deepEqual(op('/V1/fixture/me', 'get').security, [{ customerToken: [] }]);
+    const remove = op('/V1/fixture/items/{itemId}', 'delete');
+    assert.deepEqual(remove.security, [{ adminToken: [] }]);
+    assert.deepEqual(remove['x-acl-resources'], ['Fixture_Catalog::items_read', 'Fixture_Catalog::items_write']);
+    assert.match(remove.description, /ACL resources \(all required\) `Fixture_Catalog::items_read` \(Read Items\), `Fixture_Catalog::items_write` \(Write Items\)/);
+    assert.match(op('/V1/fixture/secure', 'get').description, /HTTPS only/);
+    // Anonymous routes share the generic 401; protected ones carry their own example naming the resources.
+    assert.deepEqual(op('/V1/fixture/items/special', 'get').responses['401'], { $ref: '#/components/responses/401' });
+    assert.match(JSON.stringify(remove.responses['401']), /"resources":"Fixture_Catalog::items_read, Fixture_Catalog::items_write"/);
+  });
+
+  it("filters by Magento's service names", () => {
+    assert.deepEqual(generator.serviceNames(), ['fixtureCatalogItemRepositoryV1', 'fixtureEchoV1', 'fixtureFailureV1']);
+    const only = generator.generate({ serverUrl: '/rest/default', services: new Set(['fixtureFailureV1']) });
+    assert.deepEqual(Object.keys(only.paths), ['/V1/fixture/fail/{kind}']);
+    assert.deepEqual(only.tags, [{ name: 'fixtureFailureV1', description: 'Fixture\\Failure\\Api\\FailureInterface' }]);
+  });
+
+  it('ends a self-referencing data interface in a $ref and stops expanding it in a query', async () => {
+    const TREE = 'Vendor\\Tree\\Api\\Data\\NodeInterface';
+    const registry: ContractRegistry = {
+      services: new Map([
+        [
+          'Vendor\\Tree\\Api\\TreeInterface',
+          {
+            name: 'Vendor\\Tree\\Api\\TreeInterface',
+            methods: {
+              find: { parameters: [{ name: 'filter', type: TREE, required: false }], returns: `${TREE}[]` },
+            },
+          },
+        ],
+      ]),
+      dataTypes: new Map([
+        [TREE, { name: TREE, fields: [{ name: 'label', type: 'string' }, { name: 'children', type: `${TREE}[]` }] }],
+      ]),
+    };
+    const config = {
+      routes: [
+        {
+          url: '/V1/tree',
+          method: 'GET' as const,
+          serviceClass: 'Vendor\\Tree\\Api\\TreeInterface',
+          serviceMethod: 'find',
+          resources: ['anonymous'],
+          secure: false,
+          parameters: [],
+          file: 'webapi.xml',
+        },
+      ],
+    };
+    const tree = new OpenApiGenerator({ webapiConfig: config, contracts: registry, aclTree: new AclResourceTree([]) }).generate({ serverUrl: '/rest/default' });
+    await validateOpenApi(tree);
+    assert.deepEqual(tree.components.schemas['vendor-tree-data-node-interface']?.properties?.children, {
+      type: 'array',
+      items: { $ref: '#/components/schemas/vendor-tree-data-node-interface' },
+    });
+    assert.deepEqual(tree.paths['/V1/tree']?.get?.parameters?.map((p) => p.name), ['filter[label]']);
+  });
+
+  it('renders the routes table from the description, in webapi.xml order', () => {
+    const table = renderRoutesTable(document).split('\n');
+    assert.equal(table[0], '| Method | URL | Resources | Service |');
+    assert.equal(table[2], '| GET | `/V1/fixture/items/:itemId` | `Fixture_Catalog::items_read` | `Fixture\\Catalog\\Api\\ItemRepositoryInterface::getById` |');
+    assert.equal(table.filter((line) => line.startsWith('| ') && !line.startsWith('| Method')).length, webapiConfig.routes.length);
+  });
+});
