@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePhpArrayFile, type PhpArray, type PhpValue } from './PhpArrayParser.ts';
 
 export type DatabaseSettings =
@@ -138,7 +139,10 @@ function embeddedCryptKey(varDir: string): string {
   return key;
 }
 
-export function loadDeploymentConfig(env: Env = process.env, rootDir: string = process.cwd()): DeploymentConfig {
+/** The project root: `var/` lives here whatever the working directory (as Magento's var/ does). */
+const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+export function loadDeploymentConfig(env: Env = process.env, rootDir: string = PROJECT_ROOT): DeploymentConfig {
   const varDir = resolve(rootDir, envValue(env, 'MAGENTO_VAR_DIR') ?? 'var');
   const modeRaw = envValue(env, 'MAGENTO_MODE') ?? 'default';
   if (modeRaw !== 'default' && modeRaw !== 'developer' && modeRaw !== 'production') {
@@ -156,7 +160,7 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = p
   const envPhp = envValue(env, 'MAGENTO_ENV_PHP');
   const url = envValue(env, 'DATABASE_URL');
   if (envPhp) {
-    const read = readEnvPhp(resolve(rootDir, envPhp));
+    const read = readEnvPhp(resolve(process.cwd(), envPhp));
     database = read.database;
     cryptKey = read.cryptKey;
     tablePrefix = read.tablePrefix;

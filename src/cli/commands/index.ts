@@ -5,6 +5,7 @@ import { AdminRoleCreateCommand } from './AdminRoleCreateCommand.ts';
 import { AdminUserCreateCommand } from './AdminUserCreateCommand.ts';
 import { CustomerCreateCommand } from './CustomerCreateCommand.ts';
 import { SetupInstallCommand } from './SetupInstallCommand.ts';
+import { ServeCommand } from './ServeCommand.ts';
 
 /** Every bin/magento command, in the order `bin/magento list` shows them. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   AdminUserCreateCommand,
   AdminRoleCreateCommand,
   CustomerCreateCommand,
+  ServeCommand,
 ];

@@ -2,13 +2,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { renderRoutesDocument, ROUTES_DOC } from '../../../scripts/routes-table.ts';
+import { README, readmeWithTable, renderRoutesDocument, ROUTES_DOC } from '../../../scripts/routes-table.ts';
 import { readWebapiXmlIndependently } from './webapiXmlRoutes.ts';
 
 describe('docs/routes.md', () => {
   it('equals the table generated from the API description', async () => {
     const expected = await renderRoutesDocument();
     assert.equal(readFileSync(ROUTES_DOC, 'utf8'), expected, 'docs/routes.md is out of date: run node --import tsx scripts/routes-table.ts');
+  });
+
+  it('README.md carries the same table', async () => {
+    const generated = await renderRoutesDocument();
+    const table = generated.slice(generated.indexOf('| Method |'));
+    const readme = readFileSync(README, 'utf8');
+    assert.equal(readme, readmeWithTable(readme, table), 'README.md route table is out of date: run node --import tsx scripts/routes-table.ts');
   });
 
   it('has one row per route of etc/webapi.xml, with its resources', () => {
