@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 import type { Express } from 'express';
 
@@ -33,6 +34,7 @@ export async function listen(app: Express, host: string, port: number): Promise<
       if (closing && n === 0) socket.destroySoon();
     });
   });
+  server.on('clientError', answerClientError);
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -46,4 +48,23 @@ export async function listen(app: Express, host: string, port: number): Promise<
         for (const [socket, inFlight] of active) if (inFlight === 0) socket.destroySoon();
       }),
   };
+}
+
+/**
+ * Requests Node's HTTP parser refuses (oversized headers, malformed request lines or chunking) never
+ * reach Express. Node's default answer is a bare status line; this gives the same status with a body in
+ * Magento's error shape (the reason phrase as message, as the front controller does for 413), so every
+ * answer a client gets from the service parses the same way.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({ message: STATUS_CODES[status] ?? 'Bad Request' });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -1,4 +1,5 @@
 import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { hashRaw, type Algorithm, type Version } from '@node-rs/argon2';
 import type { Random } from '../Stdlib/Random.ts';
 import type { CryptKey } from './CryptKey.ts';
@@ -12,6 +13,28 @@ const ARGON2_V0X13: Version = 1;
 
 /** `SODIUM_CRYPTO_PWHASH_SALTBYTES`. */
 const SALT_BYTES = 16;
+
+/**
+ * Argon2 hashes computed at once. Each takes Magento's 64 MiB and a libuv pool thread: more at once than
+ * there are cores adds no throughput, only memory (four at once peaked the process at ~440 MB), and leaves
+ * no pool thread for DNS look-ups and file work.
+ */
+const ARGON2_CONCURRENCY = Math.max(1, availableParallelism());
+let argon2Running = 0;
+const argon2Waiting: Array<() => void> = [];
+
+async function withArgon2Slot<T>(work: () => Promise<T>): Promise<T> {
+  if (argon2Running >= ARGON2_CONCURRENCY) await new Promise<void>((resolve) => argon2Waiting.push(resolve));
+  else argon2Running += 1;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next waiter (the count stays), or give it back.
+    const next = argon2Waiting.shift();
+    if (next) next();
+    else argon2Running -= 1;
+  }
+}
 
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const KEY_VERSION = /^\d{1,6}$/;
@@ -132,15 +155,18 @@ export class Encryptor implements EncryptorInterface {
    * parallelism 1, memory given in bytes. Runs on libuv's thread pool, not the event loop.
    */
   private static async argon2id13(data: string, salt: string, params: Argon2Params): Promise<string> {
-    const raw = await hashRaw(Buffer.from(data, 'utf8'), {
-      algorithm: ARGON2ID,
-      version: ARGON2_V0X13,
-      timeCost: params.opsLimit,
-      memoryCost: Math.floor(params.memLimit / 1024),
-      parallelism: 1,
-      outputLen: params.seedBytes,
-      salt: Encryptor.salt16(salt),
-    });
+    const salt16 = Encryptor.salt16(salt);
+    const raw = await withArgon2Slot(() =>
+      hashRaw(Buffer.from(data, 'utf8'), {
+        algorithm: ARGON2ID,
+        version: ARGON2_V0X13,
+        timeCost: params.opsLimit,
+        memoryCost: Math.floor(params.memLimit / 1024),
+        parallelism: 1,
+        outputLen: params.seedBytes,
+        salt: salt16,
+      }),
+    );
     return raw.toString('hex');
   }
 

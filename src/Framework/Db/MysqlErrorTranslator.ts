@@ -1,4 +1,4 @@
-import { ConnectionException, DbException, DuplicateKeyException } from '../Exception/DbException.ts';
+import { ConnectionException, DbException, DeadlockException, DuplicateKeyException } from '../Exception/DbException.ts';
 import { redactDriverMessage } from './DriverMessage.ts';
 import type { BoundValue } from './SqlParameters.ts';
 
@@ -31,6 +31,9 @@ const CONNECTION_CODES = new Set([
 /** Server and client errno values for the same conditions (covers codes mysql2 does not name). */
 const CONNECTION_ERRNOS = new Set([1040, 1045, 1049, 1053, 1927, 2002, 2003, 2006, 2013]);
 
+/** ER_LOCK_DEADLOCK. */
+const DEADLOCK_ERRNO = 1213;
+
 /** ER_DUP_ENTRY and ER_DUP_ENTRY_WITH_KEY_NAME. */
 const DUPLICATE_ERRNOS = new Set([1062, 1586]);
 
@@ -53,6 +56,9 @@ export function translateMysqlError(error: unknown, params: readonly BoundValue[
     // The driver message quotes the duplicate value; keep only the key name.
     const key = /for key '([^']*)'/.exec(message)?.[1];
     return new DuplicateKeyException(`Duplicate entry for unique key${key ? ` '${key}'` : ''}.`, { cause: error });
+  }
+  if (code === 'ER_LOCK_DEADLOCK' || errno === DEADLOCK_ERRNO) {
+    return new DeadlockException(`Database error (ER_LOCK_DEADLOCK): ${redactDriverMessage(message, params)}`, { cause: error });
   }
   if (CONNECTION_CODES.has(code) || CONNECTION_ERRNOS.has(errno) || e.fatal === true || message === 'Pool is closed.') {
     return new ConnectionException(`Database connection failed (${code || errno || 'unknown'}): ${redactDriverMessage(message, params)}`, {

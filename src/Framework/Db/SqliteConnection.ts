@@ -1,7 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'libsql';
+import type Database from 'libsql';
 import { ConnectionException, DbException } from '../Exception/DbException.ts';
 import { AbstractConnection } from './AbstractConnection.ts';
 import { AsyncMutex } from './AsyncMutex.ts';
@@ -35,6 +36,16 @@ interface TransactionState {
 /** Prepared statements kept per handle; parsing dominates the cost of small statements. */
 const STATEMENT_CACHE_SIZE = 256;
 
+/**
+ * The driver is loaded when the first database is opened, so a MySQL deployment never loads it and boot
+ * stays short (each package costs tens of milliseconds at start-up under tsx).
+ */
+const requireDriver = createRequire(import.meta.url);
+let driver: typeof Database | undefined;
+function libsql(): typeof Database {
+  return (driver ??= requireDriver('libsql') as typeof Database);
+}
+
 /** Which transaction, if any, the current async call chain runs inside. */
 const activeTransaction = new AsyncLocalStorage<TransactionState>();
 
@@ -65,7 +76,8 @@ export class SqliteConnection extends AbstractConnection {
     let db: Database.Database;
     try {
       if (!memory) mkdirSync(dirname(options.path), { recursive: true });
-      db = new Database(options.path);
+      const Driver = libsql();
+      db = new Driver(options.path);
       if (!memory) db.pragma('journal_mode = WAL');
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
       db.pragma('foreign_keys = ON');
@@ -80,6 +92,14 @@ export class SqliteConnection extends AbstractConnection {
 
   async fetchAll<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
     return this.run(sql, params, (statement, values) => statement.all(values).map((raw) => toRow(raw) as T));
+  }
+
+  /** One native step instead of a row iterator: most lookups are by key and read a single row. */
+  override async fetchRow<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    return this.run(sql, params, (statement, values) => {
+      const raw: unknown = statement.get(values);
+      return raw === undefined || raw === null ? undefined : (toRow(raw) as T);
+    });
   }
 
   async execute(sql: string, params?: readonly SqlValue[]): Promise<WriteResult> {

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
+import { createApplication } from '../../../src/bootstrap.ts';
 import { runCli } from '../../../src/cli/magento.ts';
+import { MemoryLogger } from '../../../src/Framework/App/Logger.ts';
+import { loadDeploymentConfig } from '../../../src/Framework/Config/DeploymentConfig.ts';
+import type { ConfigWriterInterface } from '../../../src/Framework/Config/ScopeConfigInterface.ts';
+import { TYPES } from '../../../src/Framework/Di/Types.ts';
 import { MYSQL_SKIP_REASON, mysqlTestUrl } from '../../support/databases.ts';
 
 async function run(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -31,6 +36,13 @@ function suite(name: string, env: () => Record<string, string>, skip?: string): 
       const all = await run(e, 'config:show');
       assert.match(all.out, /^login_as_customer\/general\/enabled - /m);
       await run(e, 'config:set', p, '60');
+      // Leave no website-scope value behind for later tests sharing this database.
+      const app = await createApplication({ deployment: loadDeploymentConfig(e), logger: new MemoryLogger() });
+      try {
+        await app.container.get<ConfigWriterInterface>(TYPES.ConfigWriter).delete(p, 'websites', 1);
+      } finally {
+        await app.close();
+      }
     });
 
     it('refuses unknown paths, scopes and codes with Magento\'s messages and exit code 1', async () => {
