@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../../scripts/bench/childService.ts';
 
 export const ROOT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -41,18 +41,6 @@ const BOOT_POLLS = 600;
 
 /** Variables of the test runner's environment that must not reach the child. */
 const BLOCKED = ['DATABASE_URL', 'TEST_DATABASE_URL', 'MAGENTO_ENV_PHP', 'MAGENTO_TABLE_PREFIX', 'PORT', 'HOST', 'NODE_OPTIONS', 'NODE_TEST_CONTEXT'];
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts the service as `npm start` does (`node --import tsx src/main.ts`) on a free loopback port and
