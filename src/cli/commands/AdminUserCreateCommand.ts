@@ -1,7 +1,7 @@
 import { AdminUserManagement } from '../../Model/User/AdminUserManagement.ts';
 import { CliError, type Command } from '../Command.ts';
+import { ADMIN_OPTIONS, adminInput } from './adminOptions.ts';
 
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * Magento's `admin:user:create` (`Magento\Setup\Console\Command\AdminUserCreateCommand`): validates
@@ -12,13 +12,7 @@ export const AdminUserCreateCommand: Command = {
   name: 'admin:user:create',
   description: 'Creates an administrator',
   usage: '--admin-user=<username> --admin-password=<password> --admin-email=<email> --admin-firstname=<name> --admin-lastname=<name>',
-  options: {
-    'admin-user': { type: 'string' },
-    'admin-password': { type: 'string' },
-    'admin-email': { type: 'string' },
-    'admin-firstname': { type: 'string' },
-    'admin-lastname': { type: 'string' },
-  },
+  options: ADMIN_OPTIONS,
   help: [
     '--admin-user       (Required) Admin user',
     '--admin-password   (Required) Admin password',
@@ -28,13 +22,7 @@ export const AdminUserCreateCommand: Command = {
   ],
   async run(ctx, options, args) {
     if (args.length > 0) throw new CliError(`Unexpected argument "${args[0]}". Run bin/magento admin:user:create --help.`);
-    const input = {
-      username: str(options['admin-user']) ?? '',
-      password: str(options['admin-password']) ?? '',
-      email: str(options['admin-email']) ?? '',
-      firstname: str(options['admin-firstname']) ?? '',
-      lastname: str(options['admin-lastname']) ?? '',
-    };
+    const input = adminInput(options);
     const app = await ctx.application();
     const admins = app.container.get(AdminUserManagement);
     const errors = admins.validate(input);

@@ -2,8 +2,8 @@ import type { AccountManagementInterface } from '../../Api/Customer/AccountManag
 import { TYPES } from '../../Framework/Di/Types.ts';
 import { StoreManager } from '../../Model/Store/StoreManager.ts';
 import { CliError, type Command } from '../Command.ts';
+import { optionString } from './adminOptions.ts';
 
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * Creates a customer account the way `POST /V1/customers` does (same password policy and
@@ -29,13 +29,13 @@ export const CustomerCreateCommand: Command = {
   ],
   async run(ctx, options, args) {
     if (args.length > 0) throw new CliError(`Unexpected argument "${args[0]}". Run bin/magento customer:create --help.`);
-    const missing = ['email', 'password', 'firstname', 'lastname'].filter((name) => !str(options[name]));
+    const missing = ['email', 'password', 'firstname', 'lastname'].filter((name) => !optionString(options[name]));
     if (missing.length > 0) {
       throw new CliError(`Missing required option(s): ${missing.map((m) => `--${m}`).join(', ')}. Run bin/magento customer:create --help.`);
     }
     const app = await ctx.application();
     let websiteId: number | undefined;
-    const websiteOption = str(options['website-id']);
+    const websiteOption = optionString(options['website-id']);
     if (websiteOption !== undefined) {
       websiteId = Number(websiteOption);
       const website = Number.isInteger(websiteId) ? await app.container.get(StoreManager).getWebsiteById(websiteId) : undefined;
@@ -44,12 +44,12 @@ export const CustomerCreateCommand: Command = {
     const accounts = app.container.get<AccountManagementInterface>(TYPES.AccountManagement);
     const customer = await accounts.createAccount(
       {
-        email: str(options.email),
-        firstname: str(options.firstname),
-        lastname: str(options.lastname),
+        email: optionString(options.email),
+        firstname: optionString(options.firstname),
+        lastname: optionString(options.lastname),
         ...(websiteId !== undefined ? { website_id: websiteId } : {}),
       },
-      str(options.password),
+      optionString(options.password),
     );
     ctx.out.write(`Created customer #${customer.id} ${customer.email} in website ${customer.website_id}\n`);
     return 0;

@@ -1,10 +1,8 @@
 import { describeDatabase } from '../../Framework/Config/DeploymentConfig.ts';
 import { AdminUserManagement } from '../../Model/User/AdminUserManagement.ts';
 import { CliError, type Command } from '../Command.ts';
+import { ADMIN_OPTIONS, ADMIN_OPTION_NAMES, adminInput, optionString } from './adminOptions.ts';
 
-const ADMIN_OPTIONS = ['admin-user', 'admin-password', 'admin-email', 'admin-firstname', 'admin-lastname'] as const;
-
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * Magento's `setup:install`, for what this service owns: creates the missing tables of etc/db_schema.xml and
@@ -20,13 +18,7 @@ export const SetupInstallCommand: Command = {
   name: 'setup:install',
   description: 'Installs the database schema and data patches, and optionally the first administrator',
   usage: '[--admin-user=<username> --admin-password=<password> --admin-email=<email> --admin-firstname=<name> --admin-lastname=<name>]',
-  options: {
-    'admin-user': { type: 'string' },
-    'admin-password': { type: 'string' },
-    'admin-email': { type: 'string' },
-    'admin-firstname': { type: 'string' },
-    'admin-lastname': { type: 'string' },
-  },
+  options: ADMIN_OPTIONS,
   help: [
     '--admin-user       Admin user (with the other --admin-* options: create the first administrator)',
     '--admin-password   Admin password',
@@ -37,12 +29,12 @@ export const SetupInstallCommand: Command = {
   ],
   async run(ctx, options, args) {
     if (args.length > 0) throw new CliError(`Unexpected argument "${args[0]}". Run bin/magento setup:install --help.`);
-    const given = ADMIN_OPTIONS.filter((name) => str(options[name]) !== undefined);
-    if (given.length > 0 && given.length < ADMIN_OPTIONS.length) {
-      const missing = ADMIN_OPTIONS.filter((name) => !given.includes(name)).map((name) => `--${name}`);
+    const given = ADMIN_OPTION_NAMES.filter((name) => optionString(options[name]) !== undefined);
+    if (given.length > 0 && given.length < ADMIN_OPTION_NAMES.length) {
+      const missing = ADMIN_OPTION_NAMES.filter((name) => !given.includes(name)).map((name) => `--${name}`);
       throw new CliError(`Missing ${missing.join(', ')}: the --admin-* options go together. Run bin/magento setup:install --help.`);
     }
-    const withAdmin = given.length === ADMIN_OPTIONS.length;
+    const withAdmin = given.length === ADMIN_OPTION_NAMES.length;
     const steps = withAdmin ? 2 : 1;
     const started = process.hrtime.bigint();
 
@@ -55,13 +47,7 @@ export const SetupInstallCommand: Command = {
 
     let adminSummary = 'no admin user (no --admin-* options)';
     if (withAdmin) {
-      const input = {
-        username: str(options['admin-user']) ?? '',
-        password: str(options['admin-password']) ?? '',
-        email: str(options['admin-email']) ?? '',
-        firstname: str(options['admin-firstname']) ?? '',
-        lastname: str(options['admin-lastname']) ?? '',
-      };
+      const input = adminInput(options);
       ctx.out.write(`[Progress: 2 / ${steps}] Installing admin user ${input.username}\n`);
       if (!app.container.isBound(AdminUserManagement)) throw new CliError('The identity module is not installed: cannot create an admin user.');
       const admins = app.container.get(AdminUserManagement);
