@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import type { ConfigInterface } from '../../Api/LoginAsCustomer/ConfigInterface.ts';
-import type { IsAssistanceEnabledInterface } from '../../Api/LoginAsCustomer/IsAssistanceEnabledInterface.ts';
+import { ASSISTANCE_ALLOWED } from '../../Api/LoginAsCustomer/IsAssistanceEnabledInterface.ts';
 import type { AdminUserRepositoryInterface } from '../../Api/User/AdminUserRepositoryInterface.ts';
 import type { RequestAuthorizer } from '../../Framework/Acl/RequestAuthorizer.ts';
 import { UserType } from '../../Framework/Authentication/UserContext.ts';
@@ -72,7 +72,6 @@ export class AuthenticationSecretValidator {
     @inject(TYPES.RequestAuthorizer) private readonly authorizer: RequestAuthorizer,
     @inject(TYPES.CustomerRepository) private readonly customers: CustomerRepositoryInterface,
     @inject(CustomerStateResource) private readonly customerState: CustomerStateResource,
-    @inject(TYPES.LacIsAssistanceEnabled) private readonly isAssistanceEnabled: IsAssistanceEnabledInterface,
     @inject(LoginStoreResolver) private readonly storeResolver: LoginStoreResolver,
     @inject(TYPES.Clock) private readonly clock: Clock,
   ) {}
@@ -122,7 +121,8 @@ export class AuthenticationSecretValidator {
     if ((await this.customerState.isActive(payload.customerId)) === false) {
       return refused('customer_inactive', { adminUsername, customerEmail });
     }
-    if (!(await this.isAssistanceEnabled.execute(payload.customerId))) {
+    // The repository's extension provider has just read the opt-in row for this customer.
+    if (customer.extension_attributes?.assistance_allowed !== ASSISTANCE_ALLOWED) {
       return refused('assistance_disabled', { adminUsername, customerEmail });
     }
 
