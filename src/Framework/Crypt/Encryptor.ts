@@ -37,7 +37,8 @@ async function withArgon2Slot<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const KEY_VERSION = /^\d{1,6}$/;
+/** Canonical decimal: `0`, or no leading zero. */
+const KEY_VERSION = /^(?:0|[1-9]\d{0,5})$/;
 
 /**
  * Magento's `Magento\Framework\Encryption\Encryptor`: password hashes (md5, sha256, Argon2id13 and
@@ -124,6 +125,11 @@ export class Encryptor implements EncryptorInterface {
   /**
    * Only the `<keyVersion>:3:<base64>` form is read; Magento's older mcrypt forms (cipher 0–2,
    * or two- and four-part values) are not supported and give null.
+   *
+   * Only the one spelling `encrypt` writes is accepted: the key version in canonical decimal (`0`, not
+   * `00`) and base64 that re-encodes to itself (padding present, unused trailing bits zero). Magento's
+   * `(int)` cast and lenient base64_decode read many strings as the same sealed value; anything that keys
+   * a decision on a ciphertext (single use of a secret) must not see one value under several names.
    */
   decrypt(value: string): string | null {
     if (typeof value !== 'string') return null;
@@ -134,7 +140,9 @@ export class Encryptor implements EncryptorInterface {
     if (payload === '' || !STRICT_BASE64.test(payload)) return null;
     const cipher = this.#ciphers[Number(version)];
     if (!cipher) return null;
-    const plain = cipher.decrypt(Buffer.from(payload, 'base64'));
+    const sealed = Buffer.from(payload, 'base64');
+    if (sealed.toString('base64') !== payload) return null;
+    const plain = cipher.decrypt(sealed);
     return plain === null ? null : plain.toString('utf8');
   }
 

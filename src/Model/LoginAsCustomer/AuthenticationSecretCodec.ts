@@ -11,7 +11,7 @@ export interface SecretPayload {
 }
 
 export type DecodedSecret =
-  | { readonly ok: true; readonly payload: SecretPayload }
+  | { readonly ok: true; readonly payload: SecretPayload; readonly identity: string }
   | { readonly ok: false; readonly reason: 'malformed' | 'undecryptable' | 'invalid_payload' };
 
 /** Far above any real secret (`0:3:` + ~110 base64 characters); longer input is not even decrypted. */
@@ -21,7 +21,7 @@ const MAX_SECRET_LENGTH = 512;
  * The secret format of Magento 2.4's `GenerateAuthenticationSecret`: the JSON
  * `{"admin_id":<int>,"customer_id":<int>,"time_stamp":<unix s>}` (this key order, no spaces, as PHP's
  * json_encode writes it) encrypted by the Encryptor (`<keyVersion>:3:<base64>`, ChaCha20-Poly1305).
- * Secrets are HMAC-ed (Encryptor::hash) wherever they must be stored or looked up, never stored as such.
+ * Secrets are stored and looked up only by their identity (see `identity`), never as such.
  */
 @injectable()
 export class AuthenticationSecretCodec {
@@ -33,9 +33,13 @@ export class AuthenticationSecretCodec {
     );
   }
 
+  /**
+   * Only the exact spelling `encode` writes decodes (no surrounding whitespace, canonical key version and
+   * base64 — the Encryptor refuses the rest), so every secret has one identity.
+   */
   decode(secret: unknown): DecodedSecret {
     if (typeof secret !== 'string' || secret === '' || secret.length > MAX_SECRET_LENGTH) return { ok: false, reason: 'malformed' };
-    const plaintext = this.encryptor.decrypt(secret.trim());
+    const plaintext = this.encryptor.decrypt(secret);
     if (plaintext === null) return { ok: false, reason: 'undecryptable' };
     let data: unknown;
     try {
@@ -49,12 +53,16 @@ export class AuthenticationSecretCodec {
     const customerId = positiveInteger(fields.customer_id);
     const timeStamp = positiveInteger(fields.time_stamp);
     if (adminId === null || customerId === null || timeStamp === null) return { ok: false, reason: 'invalid_payload' };
-    return { ok: true, payload: { adminId, customerId, timeStamp } };
+    return { ok: true, payload: { adminId, customerId, timeStamp }, identity: this.identity(secret) };
   }
 
-  /** The HMAC-SHA256 (hex, current crypt key) under which a secret is stored and looked up. */
-  hash(secret: string): string {
-    return this.encryptor.hash(secret.trim());
+  /**
+   * What a secret *is*, for the session row, the audit log and the consumed-secret ledger: the HMAC-SHA256
+   * (hex, current crypt key) of its sealed bytes `nonce ‖ ciphertext ‖ tag` in their one base64 spelling.
+   * The key version is left out, so a crypt/key listing one key twice cannot give one secret two names.
+   */
+  identity(secret: string): string {
+    return this.encryptor.hash(secret.slice(secret.lastIndexOf(':') + 1));
   }
 }
 

@@ -80,8 +80,7 @@ export class AuthenticationSecretValidator {
     if (!(await this.config.isEnabled())) return { ok: false, reason: 'feature_disabled' };
     const decoded = this.codec.decode(secret);
     if (!decoded.ok) return { ok: false, reason: decoded.reason };
-    const payload = decoded.payload;
-    const secretHash = this.codec.hash(secret as string);
+    const { payload, identity: secretHash } = decoded;
     const refused = (reason: string, extra: Partial<RefusedSecret> = {}): SecretCheck => ({
       ok: false,
       reason,

@@ -105,7 +105,7 @@ export class GenerateAuthenticationSecret implements GenerateAuthenticationSecre
     const now = unixSeconds(this.clock);
     const lifetime = await this.config.getAuthenticationDataExpirationTime();
     const secret = this.codec.encode({ adminId: admin.adminId, customerId, timeStamp: now });
-    const secretHash = this.codec.hash(secret);
+    const secretHash = this.codec.identity(secret);
     await this.sessions.replaceForUser({
       secret: secretHash,
       customer_id: customerId,
