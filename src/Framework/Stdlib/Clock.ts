@@ -38,3 +38,29 @@ export function formatDbDate(ms: number): string {
 export function parseDbDate(value: string): number {
   return Date.parse(value.replace(' ', 'T') + 'Z');
 }
+
+/**
+ * The emulator's clock: real time shifted by an offset that tests move (`advance`, `set`) and drop (`real`).
+ * Time keeps flowing after a move, so expiry checks behave as they would on a shop whose clock is there.
+ */
+export class AdjustableClock implements Clock {
+  #offsetMs = 0;
+
+  constructor(private readonly source: () => number = Date.now) {}
+
+  now(): number {
+    return this.source() + this.#offsetMs;
+  }
+  advance(ms: number): void {
+    this.#offsetMs += ms;
+  }
+  set(ms: number): void {
+    this.#offsetMs = ms - this.source();
+  }
+  real(): void {
+    this.#offsetMs = 0;
+  }
+  get isReal(): boolean {
+    return this.#offsetMs === 0;
+  }
+}
