@@ -8,10 +8,12 @@ import { OauthToken } from '../ResourceModel/Integration/OauthToken.ts';
 import { RevokedToken } from '../ResourceModel/Integration/RevokedToken.ts';
 
 /**
- * Magento's `Magento\JwtUserToken\Model\Revoker`: `jwt_auth_revoked.revoke_before = now - 1`, so every
- * token issued before the current second is refused (JWTs and, through the same validator, opaque
- * tokens). Like Magento, a token issued within the very second of the revocation survives it. The
- * user's `oauth_token` rows are also marked revoked, and other modules are told
+ * Magento's `Magento\JwtUserToken\Model\Revoker`, made to always win: `jwt_auth_revoked.revoke_before`
+ * moves to the current second (or one past its stored value, see RevokedToken::revoke), so every token
+ * issued up to now is refused — also one issued earlier within this very second, which Magento's
+ * `time() - 1` lets through. A token issued after the revocation still works: JwtUserTokenIssuer dates it
+ * after `revoke_before`. The same check refuses opaque tokens (`created_at` as their `iat`); the user's
+ * `oauth_token` rows are also marked revoked, and other modules are told
  * (`EVENTS.ADMIN_TOKENS_REVOKED` / `EVENTS.CUSTOMER_TOKENS_REVOKED`).
  */
 @injectable()
@@ -25,7 +27,7 @@ export class UserTokenRevoker implements UserTokenRevokerInterface {
 
   async revokeFor(user: UserContext): Promise<void> {
     if (!user.userId || user.userType === UserType.GUEST) throw new Error('Only a user can have tokens revoked.');
-    await this.revoked.saveRevoked(user.userType, user.userId, unixSeconds(this.clock) - 1);
+    await this.revoked.revoke(user.userType, user.userId, unixSeconds(this.clock));
     if (user.userType === UserType.ADMIN) {
       await this.tokens.revokeForAdmin(user.userId);
       await this.events.dispatch(EVENTS.ADMIN_TOKENS_REVOKED, { adminId: user.userId });

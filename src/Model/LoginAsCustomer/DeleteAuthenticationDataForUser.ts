@@ -16,8 +16,9 @@ import { AuditLogger } from './AuditLogger.ts';
  * valid is revoked.
  *
  * Revocation trade-off: tokens are Magento's stateless JWTs, and Magento revokes per user
- * (`jwt_auth_revoked`: every token of the customer issued before now), so the customer's own tokens from
- * the same period are revoked too. The alternative — a token that only this service can recognise — would
+ * (`jwt_auth_revoked`: every token of the customer issued up to now, this second included — so a session
+ * ended right after its exchange takes the token with it), so the customer's own tokens from the same
+ * period are revoked too. The alternative — a token that only this service can recognise — would
  * not be accepted by a real Magento beside it.
  */
 @injectable()
