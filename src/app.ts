@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Application } from './bootstrap.ts';
 import { createRestRouter } from './Controller/Rest/createRestRouter.ts';
 import { createSwaggerRouter } from './Controller/Swagger/createSwaggerRouter.ts';
+import { isSwaggerEnabled } from './Controller/Swagger/isSwaggerEnabled.ts';
 import type { RequestAuthorizer } from './Framework/Acl/RequestAuthorizer.ts';
 import type { RequestContext } from './Framework/App/RequestContext.ts';
 import type { UserContextResolver } from './Framework/Authentication/UserContext.ts';
@@ -19,7 +20,15 @@ export interface AppOptions {
 /** Builds the Express application around the REST front controller. Never listens. */
 export function createApp(application: Application, options: AppOptions = {}): Express {
   const { container } = application;
-  const schemaHandler = options.schemaHandler ?? createSchemaHandler(application);
+  const requestAuthorizer = container.get<RequestAuthorizer>(TYPES.RequestAuthorizer);
+  const schemaHandler =
+    options.schemaHandler ??
+    createSchemaHandler({
+      webapiConfig: application.webapiConfig,
+      contracts: application.contracts,
+      aclTree: application.aclTree,
+      requestAuthorizer,
+    });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -34,8 +43,8 @@ export function createApp(application: Application, options: AppOptions = {}): E
     }
   });
 
-  // Magento serves /swagger in developer mode only; here it is off in production mode.
-  if (application.deployment.mode !== 'production') app.use(createSwaggerRouter());
+  // Magento serves /swagger in developer mode, elsewhere only when enabled (MAGENTO_SWAGGER_ENABLED=1).
+  if (isSwaggerEnabled(application.deployment)) app.use(createSwaggerRouter());
 
   options.extend?.(app, application);
 
@@ -46,7 +55,7 @@ export function createApp(application: Application, options: AppOptions = {}): E
       contracts: application.contracts,
       serviceLocator: { get: (className: string) => container.get<object>(Symbol.for(className)) },
       userContextResolver: container.get<UserContextResolver>(TYPES.UserContextResolver),
-      requestAuthorizer: container.get<RequestAuthorizer>(TYPES.RequestAuthorizer),
+      requestAuthorizer,
       storeResolver: container.get(StoreCodeResolver),
       requestContext: container.get<RequestContext>(TYPES.RequestContext),
       logger: application.logger,

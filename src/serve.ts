@@ -1,5 +1,6 @@
 import { createApp } from './app.ts';
 import { createApplication } from './bootstrap.ts';
+import { isSwaggerEnabled } from './Controller/Swagger/isSwaggerEnabled.ts';
 import { describeDatabase, loadDeploymentConfig } from './Framework/Config/DeploymentConfig.ts';
 import { DemoEnvironment } from './Model/Identity/DemoEnvironment.ts';
 import { DEMO_CREDENTIALS } from './Model/Identity/DemoSeeder.ts';
@@ -21,7 +22,7 @@ export async function main(): Promise<void> {
     { url: server.url, database: describeDatabase(deployment.database), mode: deployment.mode, bootMs: Math.round(bootMs) },
     'Magento REST service listening',
   );
-  if (deployment.source === 'embedded') process.stdout.write(banner(server.url, seededNow));
+  if (deployment.source === 'embedded') process.stdout.write(banner(server.url, seededNow, isSwaggerEnabled(deployment)));
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -41,7 +42,7 @@ export async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-function banner(url: string, seededNow: boolean): string {
+function banner(url: string, seededNow: boolean, swagger: boolean): string {
   const { admin, customer } = DEMO_CREDENTIALS;
   const base = `${url}/rest/default/V1`;
   return `
@@ -57,6 +58,9 @@ Try Login as Customer:
   TOKEN=$(curl -s -X POST ${base}/login-as-customer/token -H "Authorization: Bearer $ADMIN" \\
     -H 'Content-Type: application/json' -d "{\\"secret\\":\\"$SECRET\\"}" | tr -d '"')
   curl -s ${base}/customers/me -H "Authorization: Bearer $TOKEN"
+
+API description: ${url}/rest/default/schema (the routes the Bearer token sent with it may call)
+${swagger ? `Swagger UI:      ${url}/swagger` : 'Swagger UI:      off outside developer mode, as in Magento; start with MAGENTO_SWAGGER_ENABLED=1 to serve /swagger'}
 `;
 }
 

@@ -1,6 +1,7 @@
 /**
- * `/swagger` in a real browser (headless Chromium through playwright-core): the page loads the generated
- * description, an admin token goes into the Authorize dialog, and "Try it out" on
+ * `/swagger` in a real browser (headless Chromium through playwright-core), in developer mode (where Magento
+ * serves the page): the page loads the generated description — as a guest, only the anonymous routes — an admin
+ * token goes into the Authorize dialog, the description is loaded again for that token, and "Try it out" on
  * `POST /V1/login-as-customer/secret` returns a secret. The screenshot of the executed operation is kept in
  * var/test-artifacts/ for a human to look at. Skips only when /usr/bin/chromium is not installed.
  */
@@ -31,6 +32,7 @@ const ARTIFACTS = join(ROOT_DIR, 'var', 'test-artifacts');
 const SCREENSHOT = join(ARTIFACTS, 'swagger-login-as-customer-secret.png');
 const TAG = 'loginAsCustomerApiGenerateAuthenticationSecretV1';
 const OPERATION = `#operations-${TAG}-${TAG}ExecutePost`;
+const ADMIN_TOKEN_TAG = 'integrationAdminTokenServiceV1';
 
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium) — the Swagger UI browser test needs it`;
 
@@ -45,7 +47,7 @@ describe('Swagger UI in headless Chromium', { skip }, () => {
     workDir = mkdtempSync(join(tmpdir(), 'lac-browser-'));
     const connection = SqliteConnection.open({ path: join(workDir, 'magento.db'), tablePrefix: '' });
     await createSchemaInstaller().install(connection);
-    app = await createTestApplication(connection, { config: { [LAC_ENABLED]: '1' } });
+    app = await createTestApplication(connection, { mode: 'developer', config: { [LAC_ENABLED]: '1' } });
     const admin = await createAdmin(app, [LAC_LOGIN]);
     customerId = (await createAssistedCustomer(app)).customerId;
     const reply = await app.request('POST', '/rest/V1/integration/admin/token', { body: { username: admin.username, password: admin.password } });
@@ -82,7 +84,9 @@ describe('Swagger UI in headless Chromium', { skip }, () => {
 
     await page.goto(`${app.baseUrl}/swagger`);
     const operation = page.locator(OPERATION);
-    await operation.waitFor();
+    // A guest's description: the anonymous token route is listed, the Login as Customer route is not.
+    await page.locator(`#operations-${ADMIN_TOKEN_TAG}-${ADMIN_TOKEN_TAG}CreateAdminAccessTokenPost`).waitFor();
+    assert.equal(await operation.count(), 0);
 
     await page.locator('.scheme-container button.authorize').click();
     const scheme = page.locator('.auth-container', { hasText: 'adminToken' });
@@ -91,6 +95,8 @@ describe('Swagger UI in headless Chromium', { skip }, () => {
     // Swagger UI swaps "Authorize" for "Logout" (aria-label "Remove authorization") once the value is taken.
     await scheme.locator('button[aria-label="Remove authorization"]').waitFor();
     await scheme.locator('button.btn-done').click();
+    // Loaded again with the token: now the admin's routes are there.
+    await operation.waitFor();
 
     await operation.locator('.opblock-summary').click();
     await operation.locator('button.try-out__btn').click();

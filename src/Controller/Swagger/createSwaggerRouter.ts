@@ -20,14 +20,42 @@ const ASSETS = '/swagger/assets';
  * Starts Swagger UI on the element's `data-url`. A separate file rather than an inline script, so the page's
  * Content-Security-Policy can forbid inline scripts. BaseLayout has no "explore" bar, so the page only ever
  * loads this service's own description; the validator badge (a call to swagger.io) is off.
+ *
+ * The description lists only what the token sent with it may call (Magento's rule), so, like the api_key +
+ * "apply" of Magento's page, authorising (or logging out) loads it again with the token now set: the admin or
+ * customer then sees the routes that token may call.
  */
 const INITIALIZER = `window.addEventListener('load', function () {
   var root = document.getElementById('swagger-ui');
+  var SCHEMES = ['adminToken', 'customerToken'];
+  var token = null;
+  function reloadForToken(system) {
+    var authorized = system.authSelectors.authorized();
+    var next = null;
+    for (var i = 0; i < SCHEMES.length && next === null; i++) next = authorized.getIn([SCHEMES[i], 'value']) || null;
+    if (next === token) return;
+    token = next;
+    system.specActions.download();
+  }
+  function thenReload(original, system) {
+    return function () {
+      var result = original.apply(null, arguments);
+      reloadForToken(system);
+      return result;
+    };
+  }
   window.ui = SwaggerUIBundle({
     url: root.getAttribute('data-url'),
     dom_id: '#swagger-ui',
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis],
+    plugins: [function () {
+      return { statePlugins: { auth: { wrapActions: { authorize: thenReload, logout: thenReload } } } };
+    }],
+    requestInterceptor: function (request) {
+      if (request.loadSpec && token) request.headers.Authorization = 'Bearer ' + token;
+      return request;
+    },
     layout: 'BaseLayout',
     docExpansion: 'list',
     defaultModelsExpandDepth: 0,
@@ -50,8 +78,8 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * Magento's `/swagger` page (Magento_Swagger): Swagger UI from the installed `swagger-ui-dist` package (no CDN)
- * on the API description of `/rest/<store>/schema?services=all`. Magento serves the page in developer mode
- * only; the app mounts this outside production mode.
+ * on the API description of `/rest/<store>/schema?services=all`. The app mounts it only where Magento serves it
+ * (isSwaggerEnabled: developer mode, or enabled by setting).
  */
 export function createSwaggerRouter(): Router {
   const uiDirectory = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));

@@ -28,6 +28,11 @@ export interface DeploymentConfig {
   readonly host: string;
   readonly port: number;
   readonly varDir: string;
+  /**
+   * `MAGENTO_SWAGGER_ENABLED=1`: serve `/swagger` outside developer mode too — Magento_Swagger's
+   * `enabledInProduction` argument (`Magento\Swagger\Model\Config`). Developer mode serves it regardless.
+   */
+  readonly swaggerEnabled?: boolean;
   /** Where the settings came from, for the start banner (never includes a password). */
   readonly source: 'embedded' | 'DATABASE_URL' | 'env.php';
 }
@@ -139,6 +144,9 @@ function embeddedCryptKey(varDir: string): string {
   return key;
 }
 
+/** An on/off variable: `1`/`0`, or `true`/`false`. */
+const SWITCH_VALUES: ReadonlySet<string> = new Set(['1', '0', 'true', 'false']);
+
 /** The project root: `var/` lives here whatever the working directory (as Magento's var/ does). */
 const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -152,6 +160,9 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = P
   const port = Number(portRaw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DeploymentConfigError(`PORT must be 0–65535 (got ${portRaw})`);
   const host = envValue(env, 'HOST') ?? '127.0.0.1';
+  const swaggerRaw = envValue(env, 'MAGENTO_SWAGGER_ENABLED') ?? '0';
+  if (!SWITCH_VALUES.has(swaggerRaw)) throw new DeploymentConfigError(`MAGENTO_SWAGGER_ENABLED must be 1 or 0 (got ${swaggerRaw})`);
+  const swaggerEnabled = swaggerRaw === '1' || swaggerRaw === 'true';
 
   let database: DatabaseSettings;
   let cryptKey: string | undefined;
@@ -179,7 +190,7 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = P
     cryptKey = embeddedCryptKey(varDir);
   }
   if (!/^[A-Za-z0-9_]*$/.test(tablePrefix)) throw new DeploymentConfigError(`table prefix may hold only letters, digits and _ (got ${tablePrefix})`);
-  return Object.freeze({ database, cryptKey: cryptKey.trim(), tablePrefix, mode: modeRaw, host, port, varDir, source });
+  return Object.freeze({ database, cryptKey: cryptKey.trim(), tablePrefix, mode: modeRaw, host, port, varDir, swaggerEnabled, source });
 }
 
 /** One line for banners and logs: never includes a password. */

@@ -1,5 +1,5 @@
 /**
- * The API description generator on the fixture module (test/fixtures/Webapi), whose routes cover every
+ * The API description generator (and the schema handler that picks the caller's routes) on the fixture module (test/fixtures/Webapi), whose routes cover every
  * placement rule: path, query and body inputs, forced and default `<parameter>`s, void and mixed types,
  * several resources, `secure`, shared service methods. Plain `new`, no container, no database.
  */
@@ -12,6 +12,12 @@ import { MagentoSchemaNames } from '../../../src/Framework/Webapi/Schema/Magento
 import type { OpenApiDocument, OperationObject, SchemaObject } from '../../../src/Framework/Webapi/Schema/OpenApiDocument.ts';
 import { OpenApiGenerator } from '../../../src/Framework/Webapi/Schema/OpenApiGenerator.ts';
 import { renderRoutesTable } from '../../../src/Framework/Webapi/Schema/RoutesTable.ts';
+import { SchemaCache } from '../../../src/Framework/Webapi/Schema/SchemaCache.ts';
+import { createSchemaHandler } from '../../../src/Framework/Webapi/Schema/SchemaRequestHandler.ts';
+import type { RequestAuthorizer } from '../../../src/Framework/Acl/RequestAuthorizer.ts';
+import { GUEST, UserType, type UserContext } from '../../../src/Framework/Authentication/UserContext.ts';
+import type { SchemaRequest } from '../../../src/Framework/Webapi/Rest/RestFrontController.ts';
+import { ADMIN_STORE } from '../../../src/Framework/Webapi/StoreResolver.ts';
 import type { ContractRegistry } from '../../../src/Framework/Webapi/ServiceContract.ts';
 import { createFixtureContracts } from '../../fixtures/Webapi/FixtureContracts.ts';
 import { FIXTURE_ACL_XML, FIXTURE_WEBAPI_XML } from '../../fixtures/Webapi/startFixtureServer.ts';
@@ -212,5 +218,116 @@ describe('OpenApiGenerator', () => {
     assert.equal(table[0], '| Method | URL | Resources | Service |');
     assert.equal(table[2], '| GET | `/V1/fixture/items/:itemId` | `Fixture_Catalog::items_read` | `Fixture\\Catalog\\Api\\ItemRepositoryInterface::getById` |');
     assert.equal(table.filter((line) => line.startsWith('| ') && !line.startsWith('| Method')).length, webapiConfig.routes.length);
+  });
+});
+
+/** A stand-in for the ACL: each admin id allows a fixed set of resources; customers pass `self`. */
+class FakeAuthorizer implements RequestAuthorizer {
+  calls = 0;
+  constructor(private readonly rights: ReadonlyMap<number, readonly string[]>) {}
+
+  isAllowed(user: UserContext, resources: readonly string[]): Promise<boolean> {
+    this.calls++;
+    const granted = user.userType === UserType.ADMIN && user.userId !== null ? (this.rights.get(user.userId) ?? []) : [];
+    return Promise.resolve(
+      resources.every((r) => r === 'anonymous' || (r === 'self' && user.userType === UserType.CUSTOMER) || granted.includes(r)),
+    );
+  }
+}
+
+const READ = 'Fixture_Catalog::items_read';
+const WRITE = 'Fixture_Catalog::items_write';
+const admin = (userId: number): UserContext => ({ userId, userType: UserType.ADMIN });
+const schemaRequest = (user: UserContext, query: Record<string, unknown> = {}): SchemaRequest => ({
+  store: { storeId: 1, code: 'default', websiteId: 1 },
+  query,
+  secure: false,
+  host: undefined,
+  user,
+});
+const operationsOf = (from: OpenApiDocument): string[] =>
+  Object.entries(from.paths).flatMap(([path, item]) => Object.keys(item).map((verb) => `${verb.toUpperCase()} ${path}`));
+
+describe('createSchemaHandler', () => {
+  const rights = new Map<number, readonly string[]>([
+    [1, [READ]],
+    [2, [READ]],
+    [3, [READ, WRITE]],
+  ]);
+  const newHandler = (authorizer: RequestAuthorizer, cacheSize?: number) =>
+    createSchemaHandler({ webapiConfig, contracts, aclTree, requestAuthorizer: authorizer }, cacheSize === undefined ? {} : { cacheSize });
+
+  it("describes only the routes the caller passes the ACL for, all of a route's resources required", async () => {
+    const handler = newHandler(new FakeAuthorizer(rights));
+    const expected = (allowed: (resources: readonly string[]) => boolean): string[] =>
+      webapiConfig.routes
+        .filter((route) => allowed(route.resources))
+        .map((route) => `${route.method} ${MagentoSchemaNames.openApiPath(route.url)}`)
+        .sort();
+    const guest = (await handler(schemaRequest(GUEST))) as OpenApiDocument;
+    assert.deepEqual(operationsOf(guest).sort(), expected((r) => r.every((x) => x === 'anonymous')));
+    assert.ok(!operationsOf(guest).includes('GET /V1/fixture/me'));
+    // A self route and an anonymous route on one service method: each route is judged on its own.
+    assert.ok(operationsOf(guest).includes('POST /V1/fixture/whoami'));
+
+    const reader = (await handler(schemaRequest(admin(1)))) as OpenApiDocument;
+    assert.ok(operationsOf(reader).includes('GET /V1/fixture/items/{itemId}'));
+    assert.ok(!operationsOf(reader).includes('DELETE /V1/fixture/items/{itemId}'), 'DELETE needs items_read and items_write');
+    assert.deepEqual(operationsOf(reader).sort(), expected((r) => r.every((x) => x === 'anonymous' || x === READ)));
+    const writer = (await handler(schemaRequest(admin(3)))) as OpenApiDocument;
+    assert.ok(operationsOf(writer).includes('DELETE /V1/fixture/items/{itemId}'));
+
+    // A service with nothing the caller may call has no tag.
+    const tags = new Set(guest.tags.map((tag) => tag.name));
+    assert.deepEqual(tags, new Set(Object.values(guest.paths).flatMap((item) => Object.values(item).flatMap((op) => op.tags))));
+    await validateOpenApi(guest);
+  });
+
+  it('shares one cached document between callers with the same rights, never with broader ones', async () => {
+    const authorizer = new FakeAuthorizer(rights);
+    const handler = newHandler(authorizer);
+    const broad = await handler(schemaRequest(admin(3)));
+    const narrow = await handler(schemaRequest(admin(1)));
+    assert.notEqual(narrow, broad);
+    assert.ok(operationsOf(narrow as OpenApiDocument).length < operationsOf(broad as OpenApiDocument).length);
+    assert.equal(await handler(schemaRequest(admin(2))), narrow, 'another admin with the same rights gets the same document');
+    const asAdminScope = await handler({ ...schemaRequest(admin(2)), store: ADMIN_STORE });
+    assert.notEqual(asAdminScope, narrow);
+    assert.deepEqual((asAdminScope as OpenApiDocument).servers, [{ url: '/rest/all' }]);
+
+    // One ACL check per distinct resource list, not per route.
+    const distinct = new Set(webapiConfig.routes.map((route) => JSON.stringify(route.resources))).size;
+    authorizer.calls = 0;
+    await handler(schemaRequest(admin(1)));
+    assert.equal(authorizer.calls, distinct);
+  });
+
+  it('answers ?services= with the requested services the caller may see, an empty description when none', async () => {
+    const handler = newHandler(new FakeAuthorizer(rights));
+    const items = generator.serviceNameOf(webapiConfig.routes.find((route) => route.url === '/V1/fixture/items' && route.method === 'POST')!);
+    const forReader = (await handler(schemaRequest(admin(1), { services: items }))) as OpenApiDocument;
+    assert.deepEqual(forReader.tags.map((tag) => tag.name), [items]);
+    assert.ok(!operationsOf(forReader).includes('POST /V1/fixture/items'));
+    await assert.rejects(Promise.resolve(handler(schemaRequest(GUEST, { services: 'nothingV1' }))), /Requested service is not available/);
+  });
+});
+
+describe('SchemaCache', () => {
+  it('keeps at most its size, dropping the least recently used', () => {
+    const cache = new SchemaCache(2);
+    const made: string[] = [];
+    const make = (key: string) => () => {
+      made.push(key);
+      return { ...document, servers: [{ url: key }] };
+    };
+    const a = cache.getOrCreate('a', make('a'));
+    cache.getOrCreate('b', make('b'));
+    assert.equal(cache.getOrCreate('a', make('a')), a);
+    cache.getOrCreate('c', make('c'));
+    assert.equal(cache.size, 2);
+    assert.equal(cache.getOrCreate('a', make('a')), a, 'a was used last, b was dropped');
+    cache.getOrCreate('b', make('b'));
+    assert.deepEqual(made, ['a', 'b', 'c', 'b']);
+    assert.throws(() => new SchemaCache(0));
   });
 });

@@ -1,7 +1,7 @@
 import type { RequestContext, RequestState } from '../../App/RequestContext.ts';
 import type { Logger } from '../../App/Logger.ts';
 import type { RequestAuthorizer } from '../../Acl/RequestAuthorizer.ts';
-import { GUEST, type UserContextResolver } from '../../Authentication/UserContext.ts';
+import { GUEST, type UserContext, type UserContextResolver } from '../../Authentication/UserContext.ts';
 import { AuthorizationException } from '../../Exception/AuthorizationException.ts';
 import { WebapiException } from '../../Exception/WebapiException.ts';
 import { __ } from '../../Exception/Phrase.ts';
@@ -28,6 +28,8 @@ export interface SchemaRequest {
   readonly query: Readonly<Record<string, unknown>>;
   readonly secure: boolean;
   readonly host: string | undefined;
+  /** The caller, from the bearer token as for an API call (a guest without one); the schema lists its routes. */
+  readonly user: UserContext;
 }
 
 export type SchemaHandler = (request: SchemaRequest) => unknown;
@@ -166,11 +168,13 @@ export class RestFrontController {
     state.storeId = currentStore.storeId;
 
     if (isSchema && this.deps.schemaHandler) {
+      state.user = await this.deps.userContextResolver.resolve(request.header('authorization'));
       const document = await this.deps.schemaHandler({
         store: currentStore,
         query: QueryStringParser.parse(request.queryString),
         secure: request.secure,
         host: request.header('host'),
+        user: state.user,
       });
       return { status: 200, headers: JSON_HEADERS, body: JSON.stringify(document) };
     }

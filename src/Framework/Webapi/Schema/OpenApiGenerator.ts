@@ -35,6 +35,8 @@ export interface OpenApiGenerateOptions {
   readonly serverUrl: string;
   /** Magento service names (`customerCustomerRepositoryV1`) to describe; all when omitted. */
   readonly services?: ReadonlySet<string>;
+  /** The routes to describe (those the caller may call, see SchemaRequestHandler); every route when omitted. */
+  readonly routes?: ReadonlySet<RestRoute>;
   readonly title?: string;
   readonly version?: string;
 }
@@ -66,9 +68,10 @@ const SCALAR_SCHEMAS: Readonly<Record<string, SchemaObject>> = {
  * tags are service names, `operationId` is `<service><Method><Verb>`, forced `<parameter>`s are left out, path
  * parameters come from `:name` segments, GET/DELETE inputs are query parameters (data interfaces expanded to
  * bracket names), POST/PUT inputs form one JSON body keyed by parameter name, and data interfaces become
- * component schemas, recursively. It differs in writing OpenAPI 3.0 (not Swagger 2.0) and in describing every
- * route whatever the caller may call (Magento lists only the caller's allowed routes); the ACL resources of each
- * route are in its description and in `x-acl-resources`.
+ * component schemas, recursively. It differs in writing OpenAPI 3.0 (not Swagger 2.0). Which routes a caller sees
+ * is decided by the caller of `generate` (`routes`); a service none of whose routes is described gets no tag, and
+ * only the data interfaces of described routes become schemas, as in Magento. The ACL resources of each route are
+ * in its description and in `x-acl-resources`.
  */
 export class OpenApiGenerator {
   private readonly contracts: ContractIndex;
@@ -82,6 +85,12 @@ export class OpenApiGenerator {
     return [...new Set(this.input.webapiConfig.routes.map((route) => this.serviceNameOf(route)))];
   }
 
+  /** The Magento service name a route belongs to (its tag). */
+  serviceNameOf(route: RestRoute): string {
+    const version = route.url.split('/')[1] ?? 'V1';
+    return MagentoSchemaNames.serviceName(route.serviceClass, version);
+  }
+
   generate(options: OpenApiGenerateOptions): OpenApiDocument {
     const schemas = new Map<string, SchemaObject>();
     const tags = new Map<string, TagObject>();
@@ -91,6 +100,7 @@ export class OpenApiGenerator {
     for (const route of this.input.webapiConfig.routes) {
       const serviceName = this.serviceNameOf(route);
       if (options.services && !options.services.has(serviceName)) continue;
+      if (options.routes && !options.routes.has(route)) continue;
       if (!tags.has(serviceName)) tags.set(serviceName, { name: serviceName, description: route.serviceClass });
       const method = this.contracts.getMethod(route.serviceClass, route.serviceMethod);
       if (!method) throw new Error(`${route.file}: route "${route.url}" ${route.method}: no contract for ${route.serviceClass}::${route.serviceMethod}`);
@@ -115,6 +125,7 @@ export class OpenApiGenerator {
         version: options.version ?? '2.4',
         description:
           'Generated from etc/webapi.xml, the service contracts and etc/acl.xml. ' +
+          'As in Magento, it lists only the routes the token sent with it may call (no token: the anonymous ones). ' +
           'Get an admin token with `POST /V1/integration/admin/token` or a customer token with ' +
           '`POST /V1/integration/customer/token`, then authorise with it (`Authorization: Bearer <token>`).',
       },
@@ -141,11 +152,6 @@ export class OpenApiGenerator {
         },
       },
     };
-  }
-
-  private serviceNameOf(route: RestRoute): string {
-    const version = route.url.split('/')[1] ?? 'V1';
-    return MagentoSchemaNames.serviceName(route.serviceClass, version);
   }
 
   private operation(route: RestRoute, method: MethodDeclaration, serviceName: string, schemas: Map<string, SchemaObject>): OperationObject {
