@@ -1,5 +1,12 @@
 import { createApp } from './app.ts';
-import { createApplication } from './bootstrap.ts';
+import { join } from 'node:path';
+import { createApplication, ETC_DIR } from './bootstrap.ts';
+import { createEmulatorRouter } from './Controller/Emulator/createEmulatorRouter.ts';
+import { EmulatorControls } from './Emulator/EmulatorControls.ts';
+import { emulatorControlsEnabled } from './Emulator/emulatorControlsEnabled.ts';
+import { RequestJournal } from './Emulator/RequestJournal.ts';
+import { createLogger } from './Framework/App/Logger.ts';
+import { AdjustableClock } from './Framework/Stdlib/Clock.ts';
 import { isSwaggerEnabled } from './Controller/Swagger/isSwaggerEnabled.ts';
 import { describeDatabase, loadDeploymentConfig } from './Framework/Config/DeploymentConfig.ts';
 import { DemoEnvironment } from './Model/Identity/DemoEnvironment.ts';
@@ -10,12 +17,16 @@ import { listen } from './server.ts';
 export async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   const deployment = loadDeploymentConfig();
-  const application = await createApplication({ deployment });
+  const controlsOn = emulatorControlsEnabled(deployment);
+  const clock = new AdjustableClock();
+  const journal = controlsOn ? new RequestJournal(createLogger(), clock) : undefined;
+  const application = await createApplication({ deployment, ...(journal ? { clock, logger: journal } : {}) });
   let seededNow = false;
   if (deployment.source === 'embedded') {
     seededNow = (await application.container.get(DemoEnvironment).prepare()) !== null;
   }
-  const app = createApp(application);
+  const controls = journal ? await EmulatorControls.create(application, clock, journal, join(ETC_DIR, 'db_schema.xml')) : undefined;
+  const app = createApp(application, controls ? { extend: (express) => express.use(createEmulatorRouter(controls)) } : {});
   const server = await listen(app, deployment.host, deployment.port);
   const bootMs = Number(process.hrtime.bigint() - started) / 1e6;
   application.logger.info(
@@ -23,6 +34,12 @@ export async function main(): Promise<void> {
     'Magento REST service listening',
   );
   if (deployment.source === 'embedded') process.stdout.write(banner(server.url, seededNow, isSwaggerEnabled(deployment)));
+  if (controls) {
+    process.stdout.write(
+      `Test controls (not in production mode; MAGENTO_EMULATOR_CONTROLS=0 turns them off): POST ${server.url}/__emulator/reset, ` +
+        `/__emulator/fixtures, /__emulator/clock; GET|DELETE ${server.url}/__emulator/requests\n`,
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
