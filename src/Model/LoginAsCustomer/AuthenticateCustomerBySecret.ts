@@ -4,6 +4,8 @@ import type { AuthenticateCustomerBySecretInterface } from '../../Api/LoginAsCus
 import { UserType } from '../../Framework/Authentication/UserContext.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
 import { formatDbDate, unixSeconds, type Clock } from '../../Framework/Stdlib/Clock.ts';
+import type { UserTokenRevokerInterface } from '../../Api/Integration/UserTokenRevokerInterface.ts';
+import { AuthenticationDataResource } from '../ResourceModel/LoginAsCustomer/AuthenticationDataResource.ts';
 import { ConsumedSecretResource } from '../ResourceModel/LoginAsCustomer/ConsumedSecretResource.ts';
 import { MagentoLogResource } from '../ResourceModel/LoginAsCustomer/MagentoLogResource.ts';
 import { AuditLogger } from './AuditLogger.ts';
@@ -26,6 +28,8 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
     @inject(TYPES.UserTokenIssuer) private readonly tokens: UserTokenIssuerInterface,
     @inject(MagentoLogResource) private readonly magentoLog: MagentoLogResource,
     @inject(AuditLogger) private readonly audit: AuditLogger,
+    @inject(AuthenticationDataResource) private readonly sessions: AuthenticationDataResource,
+    @inject(TYPES.UserTokenRevoker) private readonly revoker: UserTokenRevokerInterface,
     @inject(TYPES.Clock) private readonly clock: Clock,
   ) {}
 
@@ -73,6 +77,23 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
       customer_id: customerId,
       customer_email: valid.customer.email ?? null,
     });
+    // The session may have ended while this exchange ran. Ending it revokes the tokens of exchanges already in
+    // the audit log — written above — so only an end that came before this point can have missed the token:
+    // then the token is revoked here and the exchange refused.
+    if ((await this.sessions.findSessions(adminId, customerId)).length === 0) {
+      await this.revoker.revokeFor({ userId: customerId, userType: UserType.CUSTOMER });
+      throw await this.refusal.refuse(
+        {
+          reason: 'session_ended',
+          payload: valid.payload,
+          secretHash: valid.secretHash,
+          adminUsername: valid.adminUsername,
+          ...(valid.customer.email !== undefined ? { customerEmail: valid.customer.email } : {}),
+        },
+        'exchange',
+        disabledMessage,
+      );
+    }
     return token;
   }
 }
