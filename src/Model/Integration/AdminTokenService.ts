@@ -14,8 +14,8 @@ import { CredentialsValidator } from './CredentialsValidator.ts';
 import { RequestThrottler } from './RequestThrottler.ts';
 
 /**
- * Magento's `Magento\Integration\Model\AdminTokenService` (2.4.4+): validate the credentials, refuse
- * a throttled user name, authenticate, count a failure or reset the count, issue a JWT.
+ * Magento's `Magento\Integration\Model\AdminTokenService` (2.4.4+): validate the credentials, count the
+ * attempt or refuse it when the user name is locked, authenticate, reset the count on success, issue a JWT.
  */
 @injectable()
 export class AdminTokenService implements AdminTokenServiceInterface {
@@ -30,13 +30,13 @@ export class AdminTokenService implements AdminTokenServiceInterface {
 
   async createAdminAccessToken(username: string, password: string): Promise<string> {
     this.validator.validate(username, password);
-    await this.throttler.throttle(username, RequestThrottler.USER_TYPE_ADMIN);
+    // Counted under the name the admin is stored under when the typed one reaches an admin, so that every
+    // spelling the lookup accepts (case, and on MySQL trailing spaces and accents) shares one counter.
+    const throttleName = (await this.users.findByUsername(username))?.username ?? username;
+    await this.throttler.claimAttempt(throttleName, RequestThrottler.USER_TYPE_ADMIN);
     const user = await this.users.authenticate(username, password);
-    if (!user) {
-      await this.throttler.logAuthenticationFailure(username, RequestThrottler.USER_TYPE_ADMIN);
-      throw new AuthenticationException(__(ACCOUNT_SIGN_IN_FAILED));
-    }
-    await this.throttler.resetAuthenticationFailuresCount(username, RequestThrottler.USER_TYPE_ADMIN);
+    if (!user) throw new AuthenticationException(__(ACCOUNT_SIGN_IN_FAILED));
+    await this.throttler.resetAuthenticationFailuresCount(throttleName, RequestThrottler.USER_TYPE_ADMIN);
     return this.issuer.create({ userId: user.user_id, userType: UserType.ADMIN });
   }
 

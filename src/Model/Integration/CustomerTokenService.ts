@@ -17,9 +17,10 @@ import { CredentialsValidator } from './CredentialsValidator.ts';
 import { RequestThrottler } from './RequestThrottler.ts';
 
 /**
- * Magento's `Magento\Integration\Model\CustomerTokenService` (2.4.4+). Every authentication failure
- * but an unconfirmed e-mail is answered with the one sign-in message and counted by the throttler
- * (the unconfirmed one is counted too, and passed on as is).
+ * Magento's `Magento\Integration\Model\CustomerTokenService` (2.4.4+). Every attempt is counted by the
+ * throttler before the password is checked (or refused when the e-mail is locked); every authentication
+ * failure but an unconfirmed e-mail is answered with the one sign-in message (the unconfirmed one is
+ * passed on as is); a success resets the count.
  */
 @injectable()
 export class CustomerTokenService implements CustomerTokenServiceInterface {
@@ -34,17 +35,19 @@ export class CustomerTokenService implements CustomerTokenServiceInterface {
 
   async createCustomerAccessToken(username: string, password: string): Promise<string> {
     this.validator.validate(username, password);
-    await this.throttler.throttle(username, RequestThrottler.USER_TYPE_CUSTOMER);
+    // Counted under the e-mail a customer is stored under when the typed one reaches a customer (of any
+    // website: Magento's key is the e-mail alone), so every spelling the lookup accepts shares one counter.
+    const throttleName = (await this.customers.loadByEmail(username, null))?.email ?? username;
+    await this.throttler.claimAttempt(throttleName, RequestThrottler.USER_TYPE_CUSTOMER);
     let customerId: number;
     try {
       customerId = (await this.accounts.authenticate(username, password)).id as number;
     } catch (error) {
       if (!(error instanceof LocalizedException)) throw error;
-      await this.throttler.logAuthenticationFailure(username, RequestThrottler.USER_TYPE_CUSTOMER);
       if (error instanceof EmailNotConfirmedException) throw error;
       throw new AuthenticationException(__(ACCOUNT_SIGN_IN_FAILED), { cause: error });
     }
-    await this.throttler.resetAuthenticationFailuresCount(username, RequestThrottler.USER_TYPE_CUSTOMER);
+    await this.throttler.resetAuthenticationFailuresCount(throttleName, RequestThrottler.USER_TYPE_CUSTOMER);
     return this.issuer.create({ userId: customerId, userType: UserType.CUSTOMER });
   }
 
