@@ -44,10 +44,11 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
     const valid = check.secret;
     const { adminId, customerId } = valid.payload;
     const now = formatDbDate(unixSeconds(this.clock) * 1000);
-    if (!(await this.ledger.consume(valid.secretHash, adminId, customerId, now))) {
-      throw await this.refusal.refuse(
+    /** A secret that passed every check and is refused after all, audited with its real reason. */
+    const refuse = (reason: string) =>
+      this.refusal.refuse(
         {
-          reason: 'already_used',
+          reason,
           payload: valid.payload,
           secretHash: valid.secretHash,
           adminUsername: valid.adminUsername,
@@ -56,6 +57,8 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
         'exchange',
         disabledMessage,
       );
+    if (!(await this.ledger.consume(valid.secretHash, adminId, customerId, now))) {
+      throw await refuse('already_used');
     }
     const token = await this.tokens.create({ userId: customerId, userType: UserType.CUSTOMER });
     await this.audit.write({
@@ -82,17 +85,7 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
     // then the token is revoked here and the exchange refused.
     if ((await this.sessions.findSessions(adminId, customerId)).length === 0) {
       await this.revoker.revokeFor({ userId: customerId, userType: UserType.CUSTOMER });
-      throw await this.refusal.refuse(
-        {
-          reason: 'session_ended',
-          payload: valid.payload,
-          secretHash: valid.secretHash,
-          adminUsername: valid.adminUsername,
-          ...(valid.customer.email !== undefined ? { customerEmail: valid.customer.email } : {}),
-        },
-        'exchange',
-        disabledMessage,
-      );
+      throw await refuse('session_ended');
     }
     return token;
   }
