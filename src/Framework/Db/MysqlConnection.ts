@@ -31,12 +31,21 @@ export interface MysqlConnectionConfig {
 export type MysqlConnectionOptions = Omit<MysqlConnectionConfig, 'host' | 'port' | 'socketPath' | 'user' | 'password' | 'database'>;
 
 /**
- * Session settings for every pooled connection: UTC so `YYYY-MM-DD HH:MM:SS` values mean UTC like on
- * SQLite, and NO_AUTO_VALUE_ON_ZERO so an explicit 0 in an identity column stays 0 (Magento's admin
- * website/store rows have id 0; SQLite behaves this way natively).
+ * The SQL mode of every pooled connection, set whole so behaviour never depends on the server's default:
+ * - STRICT_ALL_TABLES: a value that does not fit its column (too long, out of range, not a date) fails the
+ *   statement instead of being silently truncated or clamped. Magento runs with `SQL_MODE=''` (Pdo\Mysql
+ *   `_connect`) and so stores a clamped id or a cut-off name; here services validate first with Magento's
+ *   messages, and anything missed becomes a 400 at the driver boundary (InvalidValueException), never a wrong row.
+ * - ERROR_FOR_DIVISION_BY_ZERO, NO_ENGINE_SUBSTITUTION: MySQL's defaults.
+ * - NO_AUTO_VALUE_ON_ZERO: an explicit 0 in an identity column stays 0 (Magento's admin website/store rows have
+ *   id 0; SQLite behaves this way natively).
+ * Left out on purpose: ANSI_QUOTES and NO_BACKSLASH_ESCAPES (mysql2 quotes values client-side with backslash
+ * escapes and our SQL quotes identifiers with backticks), ONLY_FULL_GROUP_BY and NO_ZERO_DATE (server-specific).
  */
-const SESSION_INIT =
-  "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')";
+export const SQL_MODE = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_AUTO_VALUE_ON_ZERO';
+
+/** Session settings for every pooled connection: UTC so `YYYY-MM-DD HH:MM:SS` values mean UTC like on SQLite, and SQL_MODE. */
+const SESSION_INIT = `SET time_zone = '+00:00', sql_mode = '${SQL_MODE}'`;
 
 /**
  * How often a deadlock victim is run again. Concurrent writers of small tables without a usable index

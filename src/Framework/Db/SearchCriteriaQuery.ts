@@ -76,15 +76,29 @@ export function buildSearchCriteriaSql(
     }
     return `${col(s.field, 'field')} ${dir}`;
   });
-  const pageSize = criteria?.page_size !== undefined && criteria.page_size > 0 ? criteria.page_size : undefined;
-  const currentPage = criteria?.current_page !== undefined && criteria.current_page > 0 ? criteria.current_page : 1;
+  const pageSize = pageInteger(criteria?.page_size, 'pageSize');
+  const currentPage = pageInteger(criteria?.current_page, 'currentPage');
   return {
     where: groups.length ? `WHERE ${groups.join(' AND ')}` : '',
     whereParams: params,
     orderBy: orders.length ? `ORDER BY ${orders.join(', ')}` : '',
-    pageSize,
-    currentPage,
+    // Magento's collections: page size 0 (or none) renders no LIMIT; a negative one becomes 1 row
+    // (Zend_Db_Select::limitPage); a current page below 1 is page 1.
+    pageSize: pageSize === undefined || pageSize === 0 ? undefined : Math.max(pageSize, 1),
+    currentPage: currentPage === undefined ? 1 : Math.max(currentPage, 1),
   };
+}
+
+/**
+ * pageSize/currentPage go into LIMIT/OFFSET as literals, so only exact integers pass. The web API's type
+ * processor has already refused anything else; this guards other callers.
+ */
+function pageInteger(value: unknown, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new InputException(__(InputException.INVALID_FIELD_VALUE, { value: String(value), fieldName: field }));
+  }
+  return value;
 }
 
 /**

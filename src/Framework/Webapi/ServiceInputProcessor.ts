@@ -1,4 +1,5 @@
 import { InputException } from '../Exception/InputException.ts';
+import { LocalizedException } from '../Exception/LocalizedException.ts';
 import { SerializationException } from '../Exception/SerializationException.ts';
 import { WebapiException } from '../Exception/WebapiException.ts';
 import { Phrase, __ } from '../Exception/Phrase.ts';
@@ -9,9 +10,14 @@ import { isArrayType, itemType, type MethodDeclaration, type TypeRef } from './S
 import { SimpleDataObjectConverter } from './SimpleDataObjectConverter.ts';
 import { invalidType, TypeProcessor } from './TypeProcessor.ts';
 
-/** Magento's SearchCriteria gets a page size of 20 when the request has none (`DefaultPageSizeSetter`). */
+/**
+ * Magento 2.4.7's web API input limits (`webapi/validation/*`, on by default): a SearchCriteria without a page size
+ * gets 20 (`DefaultPageSizeSetter`), and a larger page size than 300 is refused by `SearchCriteriaValidator` with
+ * the LocalizedException `Maximum SearchCriteria pageSize is %max` (400).
+ */
 const SEARCH_CRITERIA_INTERFACE = 'Magento\\Framework\\Api\\SearchCriteriaInterface';
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAXIMUM_PAGE_SIZE = 300;
 
 /**
  * Magento's `Magento\Framework\Webapi\ServiceInputProcessor`: request data → the method's positional arguments.
@@ -95,7 +101,11 @@ export class ServiceInputProcessor {
       }
     }
     if (typeName === SEARCH_CRITERIA_INTERFACE && this.contracts.findField(typeName, 'page_size')) {
-      if (result['page_size'] === undefined || result['page_size'] === null) result['page_size'] = DEFAULT_PAGE_SIZE;
+      const pageSize = result['page_size'];
+      if (pageSize === undefined || pageSize === null) result['page_size'] = DEFAULT_PAGE_SIZE;
+      else if (typeof pageSize === 'number' && pageSize > MAXIMUM_PAGE_SIZE) {
+        throw new LocalizedException(__('Maximum SearchCriteria pageSize is %max', { max: MAXIMUM_PAGE_SIZE }));
+      }
     }
     return result;
   }

@@ -31,7 +31,9 @@ const STRING_FIELDS = ['prefix', 'middlename', 'suffix', 'taxvat'] as const;
  * Saving follows Magento: `email`, `firstname` and `lastname` must be sent on every save; other
  * fields left out keep their stored values (website, store and group default from the existing
  * customer, or from the current store for a new one). A customer saving themselves cannot change
- * their group or website. Addresses and custom attributes are not stored.
+ * their group or website. Addresses and custom attributes are not stored. Every value a save writes is checked
+ * against Magento's validators and `customer_entity`'s bounds (CustomerValidator) before any write, so MySQL's
+ * strict mode never has to refuse one.
  */
 @injectable()
 export class CustomerRepository implements CustomerRepositoryInterface {
@@ -136,6 +138,7 @@ export class CustomerRepository implements CustomerRepositoryInterface {
     row.website_id = selfService
       ? previous?.website_id ?? null
       : (customer.website_id ?? previous?.website_id ?? (await this.websiteOfStore(row.store_id))) as number;
+    if (!selfService) CustomerValidator.assertGroupId(customer.group_id);
     row.group_id = selfService
       ? (previous?.group_id as number)
       : (customer.group_id ?? previous?.group_id ?? (await this.defaultGroup(row.website_id ?? null)));
