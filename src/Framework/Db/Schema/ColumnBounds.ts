@@ -34,7 +34,11 @@ export class ColumnBounds {
   /** Whether a string fits: MySQL counts characters and drops trailing spaces beyond the length. */
   fitsLength(column: string, value: string): boolean {
     const { maxLength } = this.get(column);
-    return maxLength === undefined || [...value.replace(/ +$/, '')].length <= maxLength;
+    if (maxLength === undefined) return true;
+    // A loop, not / +$/: that regex is quadratic on a long run of spaces followed by another character.
+    let end = value.length;
+    while (end > 0 && value.charCodeAt(end - 1) === 0x20) end -= 1;
+    return [...value.slice(0, end)].length <= maxLength;
   }
 
   fitsRange(column: string, value: number): boolean {

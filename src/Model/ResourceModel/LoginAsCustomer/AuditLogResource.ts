@@ -4,6 +4,7 @@ import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/Connec
 import { TYPES } from '../../../Framework/Di/Types.ts';
 import type { SearchCriteria } from '../../../Framework/Api/SearchCriteria.ts';
 import { buildSearchCriteriaSql, pageLimit } from '../../../Framework/Db/SearchCriteriaQuery.ts';
+import { schemaBounds } from '../Setup/SchemaBounds.ts';
 
 /** An audit row as written; `secret_hash` never leaves this layer except for lookups. */
 export interface AuditLogRow {
@@ -60,9 +61,14 @@ export class AuditLogResource {
 
   async insert(row: AuditLogRow): Promise<void> {
     const values: Record<string, SqlValue> = {};
+    const bounds = schemaBounds(TABLE);
     for (const [key, value] of Object.entries(row) as Array<[string, SqlValue]>) {
       const limit = TEXT_LIMITS[key];
-      values[key] = limit !== undefined && typeof value === 'string' ? [...value].slice(0, limit).join('') : value;
+      if (limit !== undefined && typeof value === 'string') values[key] = [...value].slice(0, limit).join('');
+      // A refusal is audited with the ids the caller sent; one no row can hold (-1, 2^32) is recorded as unknown
+      // rather than failing the audit write and turning the refusal into another answer.
+      else if (typeof value === 'number' && INTEGER_COLUMNS.has(key) && !bounds.fitsRange(key, value)) values[key] = null;
+      else values[key] = value;
     }
     await this.db.insert(TABLE, values);
   }
