@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -88,7 +88,7 @@ describe('the installed package', () => {
       const port = await freePort();
       const child = spawn('npx', ['--no-install', 'magento', 'serve', '--port', String(port)], {
         cwd: project,
-        env: { ...cleanEnv, MAGENTO_MODE: mode, MAGENTO_VAR_DIR: join(work, `var-${mode}`), LOG_LEVEL: 'silent' },
+        env: { ...cleanEnv, MAGENTO_MODE: mode, LOG_LEVEL: 'silent' },
         stdio: 'ignore',
         detached: true,
       });
@@ -98,6 +98,9 @@ describe('the installed package', () => {
           const up = await fetch(`${base}/health`).then((r) => r.ok, () => false);
           if (up) break;
           await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        if (mode === 'default') {
+          assert.ok(existsSync(join(project, 'var', 'magento.sqlite')), 'var/ is in the consuming project, not in node_modules');
         }
         const reply = await fetch(`${base}/__emulator/requests`);
         if (mode === 'default') {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePhpArrayFile, type PhpArray, type PhpValue } from './PhpArrayParser.ts';
 
@@ -148,7 +148,12 @@ function embeddedCryptKey(varDir: string): string {
 const SWITCH_VALUES: ReadonlySet<string> = new Set(['1', '0', 'true', 'false']);
 
 /** The project root: `var/` lives here whatever the working directory (as Magento's var/ does). */
-const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+/**
+ * Installed as a dependency, the package's folder belongs to npm (it is replaced on every install): `var/` then
+ * lives in the working directory of the project that runs it.
+ */
+const PROJECT_ROOT = PACKAGE_ROOT.split(sep).includes('node_modules') ? process.cwd() : PACKAGE_ROOT;
 
 export function loadDeploymentConfig(env: Env = process.env, rootDir: string = PROJECT_ROOT): DeploymentConfig {
   const varDir = resolve(rootDir, envValue(env, 'MAGENTO_VAR_DIR') ?? 'var');
