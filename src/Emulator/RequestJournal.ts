@@ -22,27 +22,32 @@ const CALLER_TYPES: Readonly<Record<number, JournalEntry['callerType']>> = {
   [UserType.GUEST]: 'guest',
 };
 
-/** How many entries are kept; the oldest go first. */
-const CAPACITY = 10_000;
+/** How many entries are kept by default; the oldest go first. */
+const DEFAULT_CAPACITY = 10_000;
 
 /**
  * A logger in front of the service's logger that also keeps the front controller's one line per request
  * (`rest request`: method, route template, status, caller) as the journal `requests()` returns.
  */
 export class RequestJournal implements Logger {
-  readonly #entries: JournalEntry[] = [];
+  /** A ring: `#next` is where the next entry goes once it is full; the time is formatted only when read. */
+  readonly #ring: Array<{ readonly entry: Omit<JournalEntry, 'time'>; readonly at: number }> = [];
+  #next = 0;
 
   constructor(
     private readonly inner: Logger,
     private readonly clock: Clock,
+    private readonly capacity: number = DEFAULT_CAPACITY,
   ) {}
 
   entries(): JournalEntry[] {
-    return [...this.#entries];
+    const ordered = this.#ring.length < this.capacity ? this.#ring : [...this.#ring.slice(this.#next), ...this.#ring.slice(0, this.#next)];
+    return ordered.map(({ entry, at }) => Object.freeze({ ...entry, time: new Date(at).toISOString() }));
   }
 
   clear(): void {
-    this.#entries.length = 0;
+    this.#ring.length = 0;
+    this.#next = 0;
   }
 
   debug(obj: object, msg?: string): void {
@@ -59,18 +64,24 @@ export class RequestJournal implements Logger {
     this.inner.error(obj, msg);
   }
 
+  /** On the request path: O(1), no formatting. */
   private record(line: Record<string, unknown>): void {
-    if (this.#entries.length >= CAPACITY) this.#entries.shift();
-    this.#entries.push(
-      Object.freeze({
+    const item = {
+      entry: {
         method: String(line.method),
         route: typeof line.route === 'string' ? line.route : null,
         status: Number(line.status),
         storeCode: typeof line.storeCode === 'string' ? line.storeCode : null,
         callerType: CALLER_TYPES[Number(line.userType)] ?? 'guest',
         callerId: typeof line.userId === 'number' ? line.userId : null,
-        time: new Date(this.clock.now()).toISOString(),
-      }),
-    );
+      },
+      at: this.clock.now(),
+    };
+    if (this.#ring.length < this.capacity) {
+      this.#ring.push(item);
+    } else {
+      this.#ring[this.#next] = item;
+      this.#next = (this.#next + 1) % this.capacity;
+    }
   }
 }
