@@ -1,6 +1,5 @@
 import { createApp } from './app.ts';
-import { join } from 'node:path';
-import { createApplication, ETC_DIR } from './bootstrap.ts';
+import { createApplication } from './bootstrap.ts';
 import { createEmulatorRouter } from './Controller/Emulator/createEmulatorRouter.ts';
 import { EmulatorControls } from './Emulator/EmulatorControls.ts';
 import { emulatorControlsEnabled } from './Emulator/emulatorControlsEnabled.ts';
@@ -25,7 +24,7 @@ export async function main(): Promise<void> {
   if (deployment.source === 'embedded') {
     seededNow = (await application.container.get(DemoEnvironment).prepare()) !== null;
   }
-  const controls = journal ? await EmulatorControls.create(application, clock, journal, join(ETC_DIR, 'db_schema.xml')) : undefined;
+  const controls = journal ? await EmulatorControls.create(application, clock, journal) : undefined;
   const app = createApp(application, controls ? { extend: (express) => express.use(createEmulatorRouter(controls)) } : {});
   const server = await listen(app, deployment.host, deployment.port);
   const bootMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,4 +1,5 @@
-import type { Application } from '../bootstrap.ts';
+import { join } from 'node:path';
+import { ETC_DIR, type Application } from '../bootstrap.ts';
 import type { ScopeConfigInterface } from '../Framework/Config/ScopeConfigInterface.ts';
 import { DatabaseSnapshot } from '../Framework/Db/DatabaseSnapshot.ts';
 import { DbSchemaReader } from '../Framework/Db/Schema/DbSchemaReader.ts';
@@ -62,7 +63,12 @@ export class EmulatorControls {
   }
 
   /** Snapshots every table of etc/db_schema.xml as it is now: `reset()` returns here. */
-  static async create(application: Application, clock: AdjustableClock, journal: RequestJournal, schemaFile: string): Promise<EmulatorControls> {
+  static async create(
+    application: Application,
+    clock: AdjustableClock,
+    journal: RequestJournal,
+    schemaFile: string = join(ETC_DIR, 'db_schema.xml'),
+  ): Promise<EmulatorControls> {
     const tables = DbSchemaReader.readFile(schemaFile).tables.map((t) => t.name);
     return new EmulatorControls(application, clock, journal, await DatabaseSnapshot.take(application.connection, tables));
   }

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createApp } from '../app.ts';
-import { createApplication, ETC_DIR, type Application } from '../bootstrap.ts';
+import { createApplication, type Application } from '../bootstrap.ts';
 import { createEmulatorRouter } from '../Controller/Emulator/createEmulatorRouter.ts';
 import { createLogger } from '../Framework/App/Logger.ts';
 import { parseMysqlUrl, type DatabaseSettings, type DeploymentConfig, type MagentoMode } from '../Framework/Config/DeploymentConfig.ts';
@@ -10,9 +10,7 @@ import { DEMO_CREDENTIALS, type DemoCredentials } from '../Model/Identity/DemoSe
 import { listen } from '../server.ts';
 import { EmulatorControls, type EmulatorClock } from './EmulatorControls.ts';
 import type { CreatedFixtures, FixtureSet } from './Fixtures.ts';
-import type { JournalEntry } from './RequestJournal.ts';
-import { RequestJournal } from './RequestJournal.ts';
-import { randomBytes } from 'node:crypto';
+import { RequestJournal, type JournalEntry } from './RequestJournal.ts';
 
 export interface EmulatorOptions {
   /** Default 0: any free port. */
@@ -78,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const application = await createApplication({ deployment, clock, logger: journal });
   try {
     const demo = options.seed === false ? null : ((await application.container.get(DemoEnvironment).prepare()) ?? DEMO_CREDENTIALS);
-    const controls = await EmulatorControls.create(application, clock, journal, join(ETC_DIR, 'db_schema.xml'));
+    const controls = await EmulatorControls.create(application, clock, journal);
     const app = createApp(application, {
       extend: (express) => {
         if (mode !== 'production') express.use(createEmulatorRouter(controls));

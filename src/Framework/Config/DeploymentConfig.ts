@@ -33,6 +33,11 @@ export interface DeploymentConfig {
    * `enabledInProduction` argument (`Magento\Swagger\Model\Config`). Developer mode serves it regardless.
    */
   readonly swaggerEnabled?: boolean;
+  /**
+   * `MAGENTO_EMULATOR_CONTROLS`: 1 serves the /__emulator test controls on MySQL too, 0 turns them off on the
+   * embedded database; unset leaves the default (see emulatorControlsEnabled).
+   */
+  readonly emulatorControls?: boolean;
   /** Where the settings came from, for the start banner (never includes a password). */
   readonly source: 'embedded' | 'DATABASE_URL' | 'env.php';
 }
@@ -168,6 +173,11 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = P
   const swaggerRaw = envValue(env, 'MAGENTO_SWAGGER_ENABLED') ?? '0';
   if (!SWITCH_VALUES.has(swaggerRaw)) throw new DeploymentConfigError(`MAGENTO_SWAGGER_ENABLED must be 1 or 0 (got ${swaggerRaw})`);
   const swaggerEnabled = swaggerRaw === '1' || swaggerRaw === 'true';
+  const controlsRaw = envValue(env, 'MAGENTO_EMULATOR_CONTROLS');
+  if (controlsRaw !== undefined && !SWITCH_VALUES.has(controlsRaw)) {
+    throw new DeploymentConfigError(`MAGENTO_EMULATOR_CONTROLS must be 1 or 0 (got ${controlsRaw})`);
+  }
+  const emulatorControls = controlsRaw === undefined ? {} : { emulatorControls: controlsRaw === '1' || controlsRaw === 'true' };
 
   let database: DatabaseSettings;
   let cryptKey: string | undefined;
@@ -195,7 +205,18 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = P
     cryptKey = embeddedCryptKey(varDir);
   }
   if (!/^[A-Za-z0-9_]*$/.test(tablePrefix)) throw new DeploymentConfigError(`table prefix may hold only letters, digits and _ (got ${tablePrefix})`);
-  return Object.freeze({ database, cryptKey: cryptKey.trim(), tablePrefix, mode: modeRaw, host, port, varDir, swaggerEnabled, source });
+  return Object.freeze({
+    database,
+    cryptKey: cryptKey.trim(),
+    tablePrefix,
+    mode: modeRaw,
+    host,
+    port,
+    varDir,
+    swaggerEnabled,
+    ...emulatorControls,
+    source,
+  });
 }
 
 /** One line for banners and logs: never includes a password. */
