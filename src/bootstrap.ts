@@ -5,7 +5,10 @@ import type { Container } from 'inversify';
 import { AclXmlReader } from './Framework/Acl/AclXmlReader.ts';
 import type { AclResourceTree } from './Framework/Acl/AclResourceTree.ts';
 import { createLogger, type Logger } from './Framework/App/Logger.ts';
+import type { ModuleContext } from './Framework/App/ModuleContext.ts';
 import type { ModuleDescriptor } from './Framework/App/ModuleDescriptor.ts';
+import { findModules } from './Framework/App/ModuleFinder.ts';
+import { loadMountedModule, type ModuleEtcFile, type MountedModule } from './Framework/App/MountedModule.ts';
 import { RequestContext } from './Framework/App/RequestContext.ts';
 import { SEARCH_CRITERIA_DATA_TYPES } from './Framework/Api/SearchCriteria.ts';
 import { readConfigXml } from './Framework/Config/ConfigXmlReader.ts';
@@ -16,16 +19,20 @@ import { JwtCodec } from './Framework/Crypt/JwtCodec.ts';
 import type { ConnectionInterface } from './Framework/Db/ConnectionInterface.ts';
 import { MysqlConnection } from './Framework/Db/MysqlConnection.ts';
 import type { DataPatch } from './Framework/Db/Schema/DataPatch.ts';
+import type { DbSchema } from './Framework/Db/Schema/DbSchema.ts';
+import { DbSchemaException } from './Framework/Db/Schema/DbSchemaException.ts';
 import { DbSchemaReader } from './Framework/Db/Schema/DbSchemaReader.ts';
 import { SchemaInstaller, type InstallReport } from './Framework/Db/Schema/SchemaInstaller.ts';
 import { SqliteConnection } from './Framework/Db/SqliteConnection.ts';
 import { createContainer } from './Framework/Di/ContainerFactory.ts';
-import { readDiXml } from './Framework/Di/DiXmlReader.ts';
+import { readDiXml, type DiPreference } from './Framework/Di/DiXmlReader.ts';
 import { TYPES } from './Framework/Di/Types.ts';
 import { EventManager, type ObserverInterface } from './Framework/Event/EventManager.ts';
 import { SystemClock, type Clock } from './Framework/Stdlib/Clock.ts';
 import { CryptoRandom, type Random } from './Framework/Stdlib/Random.ts';
+import type { ScopeConfigInterface } from './Framework/Config/ScopeConfigInterface.ts';
 import type { WebapiConfig } from './Framework/Webapi/Config/WebapiConfig.ts';
+import { declaredServices } from './Framework/Webapi/DeclaredResponses.ts';
 import { WebapiXmlReader } from './Framework/Webapi/Config/WebapiXmlReader.ts';
 import type { ContractRegistry, DataInterfaceDeclaration, ServiceContract } from './Framework/Webapi/ServiceContract.ts';
 import { CONFIG_DEFAULTS } from './Model/Config/ScopeConfig.ts';
@@ -44,6 +51,11 @@ export interface ApplicationOptions {
   readonly logger?: Logger;
   readonly etcDir?: string;
   readonly modules?: readonly ModuleDescriptor[];
+  /**
+   * Magento-layout modules to mount beside ours (MAGENTO_MODULES): folders holding `etc/`, or code pools holding
+   * `<Vendor>/<Module>/etc/`. Default: `deployment.moduleDirs`.
+   */
+  readonly moduleDirs?: readonly string[];
   /** Create missing tables and run data patches (default true). */
   readonly install?: boolean;
 }
@@ -57,6 +69,9 @@ export interface Application {
   readonly contracts: ContractRegistry;
   readonly webapiConfig: WebapiConfig;
   readonly aclTree: AclResourceTree;
+  /** Every table of etc/db_schema.xml and of the mounted modules' db_schema.xml. */
+  readonly dbSchema: DbSchema;
+  readonly mountedModules: readonly MountedModule[];
   readonly logger: Logger;
   readonly installReport: InstallReport | undefined;
   close(): Promise<void>;
@@ -84,7 +99,9 @@ export function allDataPatches(modules: readonly ModuleDescriptor[] = MODULES): 
   return [...byName.values()];
 }
 
-export function buildContractRegistry(modules: readonly ModuleDescriptor[]): ContractRegistry {
+export function buildContractRegistry(
+  modules: ReadonlyArray<Pick<ModuleDescriptor, 'name' | 'contracts' | 'dataTypes'>>,
+): ContractRegistry {
   const services = new Map<string, ServiceContract>();
   const dataTypes = new Map<string, DataInterfaceDeclaration>();
   for (const d of SEARCH_CRITERIA_DATA_TYPES) dataTypes.set(d.name, d);
@@ -96,6 +113,52 @@ export function buildContractRegistry(modules: readonly ModuleDescriptor[]): Con
     for (const d of m.dataTypes ?? []) dataTypes.set(d.name, d);
   }
   return Object.freeze({ services, dataTypes });
+}
+
+/** Our etc/ first, then each mounted module's file of that name, in mount order (later files win, as in Magento). */
+function etcFiles(etcDir: string, mounted: readonly MountedModule[], name: ModuleEtcFile): string[] {
+  return [join(etcDir, name), ...mounted.flatMap((m) => (m.etc[name] ? [m.etc[name]] : []))];
+}
+
+/** Later preferences for the same interface replace earlier ones, as a later module's di.xml does in Magento. */
+function mergePreferences(...lists: ReadonlyArray<readonly DiPreference[]>): DiPreference[] {
+  const byFor = new Map<string, DiPreference>();
+  for (const p of lists.flat()) byFor.set(p.for, p);
+  return [...byFor.values()];
+}
+
+/** The tables of every db_schema.xml; a mounted module may add tables, not redeclare ours or another's. */
+function mergeSchemas(files: readonly string[]): DbSchema {
+  const tables = new Map<string, { table: DbSchema['tables'][number]; file: string }>();
+  for (const file of files) {
+    for (const table of DbSchemaReader.readFile(file).tables) {
+      const previous = tables.get(table.name);
+      if (previous) throw new DbSchemaException(file, `table ${table.name}`, `already declared in ${previous.file}`);
+      tables.set(table.name, { table, file });
+    }
+  }
+  return Object.freeze({ file: files.join(', '), tables: Object.freeze([...tables.values()].map((t) => t.table)) });
+}
+
+/**
+ * Mounted modules' services: each JavaScript class is built once with the ModuleContext; routes no class serves are
+ * answered from the module's declared responses (or boot stops naming the webapi.xml and the route).
+ */
+function mountedServices(
+  mounted: readonly MountedModule[],
+  coreContracts: ReadonlySet<string>,
+  preferences: readonly { for: string; type: string }[],
+) {
+  const classes = new Map(mounted.flatMap((m) => [...(m.services?.classes ?? new Map())]));
+  const declared = mounted.map((m) => {
+    if (!m.etc['webapi.xml']) return { contracts: [], services: new Map<string, object>() };
+    const jsContracts = new Set((m.services?.contracts ?? []).map((c) => c.name));
+    const provided = (serviceClass: string) =>
+      coreContracts.has(serviceClass) || jsContracts.has(serviceClass) || mounted.some((other) => other.services?.contracts.some((c) => c.name === serviceClass));
+    return declaredServices(m.etc['webapi.xml'], m.responsesFile, provided);
+  });
+  const moduleClassPreferences = preferences.filter((p) => classes.has(p.type));
+  return { classes, declared, moduleClassPreferences };
 }
 
 /**
@@ -111,12 +174,26 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
   const clock = options.clock ?? new SystemClock();
   const random = options.random ?? new CryptoRandom();
 
-  const configDefaults = readConfigXml([join(etcDir, 'config.xml')]);
-  const preferences = readDiXml([join(etcDir, 'di.xml')]);
-  const contracts = buildContractRegistry(modules);
-  const aclTree = new AclXmlReader().read([join(etcDir, 'acl.xml')]);
-  const webapiConfig = new WebapiXmlReader(contracts, aclTree).read([join(etcDir, 'webapi.xml')]);
-  const schema = DbSchemaReader.readFile(join(etcDir, 'db_schema.xml'));
+  const mounted = await Promise.all(findModules(options.moduleDirs ?? deployment.moduleDirs ?? []).map(loadMountedModule));
+  const existing = (name: ModuleEtcFile) => etcFiles(etcDir, mounted, name);
+  const configDefaults = readConfigXml(existing('config.xml'));
+  const coreContracts = new Set(modules.flatMap((m) => (m.contracts ?? []).map((c) => c.name)));
+  const coreClasses = new Set(modules.flatMap((m) => m.classes.map(([name]) => name)));
+  const moduleClasses = new Set(mounted.flatMap((m) => [...(m.services?.classes.keys() ?? [])]));
+  // A mounted module's preference for a class nobody here has names a PHP class (an extension mounted as it is):
+  // it is left out, as are its plugins and types, which this reader never looks at.
+  const mountedPreferences = readDiXml(existing('di.xml').slice(1)).filter((p) => coreClasses.has(p.type) || moduleClasses.has(p.type));
+  const allPreferences = mergePreferences(readDiXml([join(etcDir, 'di.xml')]), mountedPreferences);
+  const extra = mountedServices(mounted, coreContracts, allPreferences);
+  const preferences = allPreferences.filter((p) => !extra.moduleClassPreferences.includes(p));
+  const contracts = buildContractRegistry([
+    ...modules,
+    ...mounted.map((m) => ({ name: m.name, contracts: m.services?.contracts ?? [], dataTypes: m.services?.dataTypes ?? [] })),
+    ...extra.declared.map((d, i) => ({ name: mounted[i]?.name ?? '', contracts: d.contracts })),
+  ]);
+  const aclTree = new AclXmlReader().read(existing('acl.xml'));
+  const webapiConfig = new WebapiXmlReader(contracts, aclTree).read(existing('webapi.xml'));
+  const schema = mergeSchemas(existing('db_schema.xml'));
   const cryptKey = new CryptKey(deployment.cryptKey);
 
   const ownsConnection = options.connection === undefined;
@@ -144,6 +221,24 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
     ]);
     const classes = new Map(modules.flatMap((m) => m.classes));
     const container = createContainer(preferences, classes, constants);
+    const moduleContext: ModuleContext = Object.freeze({
+      connection,
+      clock,
+      logger,
+      get scopeConfig() {
+        return container.get<ScopeConfigInterface>(TYPES.ScopeConfig);
+      },
+      currentUser: () => container.get<RequestContext>(TYPES.RequestContext).getUser(),
+    });
+    for (const [name, cls] of extra.classes) {
+      container.bind(Symbol.for(name)).toDynamicValue(() => new cls(moduleContext as never)).inSingletonScope();
+    }
+    for (const p of extra.moduleClassPreferences) {
+      if (!extra.classes.has(p.for)) container.bind(Symbol.for(p.for)).toService(Symbol.for(p.type));
+    }
+    for (const { services } of extra.declared) {
+      for (const [name, service] of services) container.bind(Symbol.for(name)).toConstantValue(service);
+    }
     const extensionNames = modules.flatMap((m) => m.customerExtensions ?? []);
     container
       .bind(TYPES.CustomerExtensionProviders)
@@ -175,6 +270,8 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
       contracts,
       webapiConfig,
       aclTree,
+      dbSchema: schema,
+      mountedModules: mounted,
       logger,
       installReport,
       close: async () => {

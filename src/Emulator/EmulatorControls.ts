@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import { ETC_DIR, type Application } from '../bootstrap.ts';
+import type { Application } from '../bootstrap.ts';
 import type { ScopeConfigInterface } from '../Framework/Config/ScopeConfigInterface.ts';
 import { DatabaseSnapshot } from '../Framework/Db/DatabaseSnapshot.ts';
-import { DbSchemaReader } from '../Framework/Db/Schema/DbSchemaReader.ts';
 import { TYPES } from '../Framework/Di/Types.ts';
 import type { AdjustableClock } from '../Framework/Stdlib/Clock.ts';
 import { AclBuilder } from '../Model/Authorization/AclBuilder.ts';
@@ -62,14 +60,9 @@ export class EmulatorControls {
     this.#fixtures = new Fixtures(application.container);
   }
 
-  /** Snapshots every table of etc/db_schema.xml as it is now: `reset()` returns here. */
-  static async create(
-    application: Application,
-    clock: AdjustableClock,
-    journal: RequestJournal,
-    schemaFile: string = join(ETC_DIR, 'db_schema.xml'),
-  ): Promise<EmulatorControls> {
-    const tables = DbSchemaReader.readFile(schemaFile).tables.map((t) => t.name);
+  /** Snapshots every table of every db_schema.xml (mounted modules' included) as it is now: `reset()` returns here. */
+  static async create(application: Application, clock: AdjustableClock, journal: RequestJournal): Promise<EmulatorControls> {
+    const tables = application.dbSchema.tables.map((t) => t.name);
     return new EmulatorControls(application, clock, journal, await DatabaseSnapshot.take(application.connection, tables));
   }
 

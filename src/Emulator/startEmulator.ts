@@ -32,6 +32,12 @@ export interface EmulatorOptions {
   readonly seed?: boolean;
   /** Table prefix (Magento's db/table_prefix). */
   readonly tablePrefix?: string;
+  /**
+   * Magento-layout modules to mount (as MAGENTO_MODULES): folders holding `etc/webapi.xml`, `acl.xml`… or code pools
+   * holding `<Vendor>/<Module>/etc/`. Their routes are served by the classes of the module's `emulator.mjs`, or
+   * answered from its `emulator-responses.json`.
+   */
+  readonly modules?: readonly string[];
 }
 
 export interface Emulator {
@@ -69,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     varDir: '',
+    ...(options.modules ? { moduleDirs: Object.freeze([...options.modules]) } : {}),
     source: database.kind === 'sqlite' ? 'embedded' : 'DATABASE_URL',
   });
   const clock = new AdjustableClock();

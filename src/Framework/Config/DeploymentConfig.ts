@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { delimiter, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePhpArrayFile, type PhpArray, type PhpValue } from './PhpArrayParser.ts';
 
@@ -38,6 +38,8 @@ export interface DeploymentConfig {
    * embedded database; unset leaves the default (see emulatorControlsEnabled).
    */
   readonly emulatorControls?: boolean;
+  /** `MAGENTO_MODULES` (folders separated by `:`, `;` on Windows): Magento-layout modules mounted beside ours. */
+  readonly moduleDirs?: readonly string[];
   /** Where the settings came from, for the start banner (never includes a password). */
   readonly source: 'embedded' | 'DATABASE_URL' | 'env.php';
 }
@@ -204,6 +206,8 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = P
     if (source === 'env.php') throw new DeploymentConfigError('MAGENTO_ENV_PHP: env.php has no crypt/key (or set MAGENTO_CRYPT_KEY)');
     cryptKey = embeddedCryptKey(varDir);
   }
+  const modulesRaw = envValue(env, 'MAGENTO_MODULES');
+  const moduleDirs = modulesRaw === undefined ? [] : modulesRaw.split(delimiter).filter((d) => d.trim() !== '').map((d) => resolve(process.cwd(), d.trim()));
   if (!/^[A-Za-z0-9_]*$/.test(tablePrefix)) throw new DeploymentConfigError(`table prefix may hold only letters, digits and _ (got ${tablePrefix})`);
   return Object.freeze({
     database,
@@ -215,6 +219,7 @@ export function loadDeploymentConfig(env: Env = process.env, rootDir: string = P
     varDir,
     swaggerEnabled,
     ...emulatorControls,
+    ...(moduleDirs.length > 0 ? { moduleDirs: Object.freeze(moduleDirs) } : {}),
     source,
   });
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   DeploymentConfigError,
@@ -135,6 +135,13 @@ describe('loadDeploymentConfig', () => {
     assert.throws(() => parseMysqlUrl('postgres://x@y/z'), /must start with mysql/);
     assert.throws(() => parseMysqlUrl('mysql://x@y'), /names no database/);
     assert.throws(() => loadDeploymentConfig({ MAGENTO_TABLE_PREFIX: 'a-b' }, dir), /table prefix/);
+  });
+
+  it('MAGENTO_MODULES lists folders separated by the path delimiter, resolved from the working directory', () => {
+    const dir = tempDir();
+    assert.equal(loadDeploymentConfig({}, dir).moduleDirs, undefined);
+    const config = loadDeploymentConfig({ MAGENTO_MODULES: `app/code${delimiter} /opt/vendor/acme-stock ${delimiter}` }, dir);
+    assert.deepEqual(config.moduleDirs, [resolve(process.cwd(), 'app/code'), '/opt/vendor/acme-stock']);
   });
 
   it('never shows a password in the database description', () => {
