@@ -17,8 +17,6 @@ import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { parseMysqlUrl, type DatabaseSettings } from '../src/Framework/Config/DeploymentConfig.ts';
-import { AclBuilder } from '../src/Model/Authorization/AclBuilder.ts';
-import { ScopeConfig } from '../src/Model/Config/ScopeConfig.ts';
 import { ROOT_DIR, startChildService, type ChildService } from './bench/childService.ts';
 import { BENCH_ADMIN, BENCH_CUSTOMER, prepareFixtures } from './bench/fixtures.ts';
 import { LoadCollector, runLoad, type LoadRequest, type LoadResult } from './bench/load.ts';
@@ -154,8 +152,6 @@ async function benchDatabase(kind: 'sqlite' | 'mysql'): Promise<DatabaseRun> {
   say(`  boot to first answer: cold ${cold.bootMs.toFixed(0)} ms, warm ${service.bootMs.toFixed(0)} ms`);
 
   const fixtures = await prepareFixtures(database, cryptKey, varDir, poolSize);
-  // The service caches config and ACL for a moment; let it see the fixtures.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(ScopeConfig.TTL_MS, AclBuilder.TTL_MS) + 250));
   const api = `${service.url}/rest/V1`;
   const adminToken = (await post(`${api}/integration/admin/token`, BENCH_ADMIN)) as string;
   const customerToken = (await post(`${api}/integration/customer/token`, { username: BENCH_CUSTOMER.email, password: BENCH_CUSTOMER.password })) as string;

@@ -12,6 +12,7 @@ import { LocalizedException } from '../../src/Framework/Exception/LocalizedExcep
 import { createLogger } from '../../src/Framework/App/Logger.ts';
 import { formatDbDate } from '../../src/Framework/Stdlib/Clock.ts';
 import { RoleManagement } from '../../src/Model/Authorization/RoleManagement.ts';
+import { CacheGeneration } from '../../src/Model/ResourceModel/Cache/CacheGeneration.ts';
 import { AdminUserManagement } from '../../src/Model/User/AdminUserManagement.ts';
 import { EMAIL_TAKEN } from '../../src/Model/Customer/CustomerRepository.ts';
 
@@ -99,6 +100,8 @@ export async function prepareFixtures(database: DatabaseSettings, cryptKey: stri
           });
           ids.push(insertId);
         }
+        // As Role::assignUser does: the running service's ACL cache sees the new users at its next request.
+        await container.get(CacheGeneration).bump(['acl'], tx);
       });
     }
     const issuer = container.get<UserTokenIssuerInterface>(TYPES.UserTokenIssuer);

@@ -15,7 +15,6 @@ import { createLogger } from '../../src/Framework/App/Logger.ts';
 import type { ConnectionInterface, SqlValue, WriteResult, Row } from '../../src/Framework/Db/ConnectionInterface.ts';
 import { SqliteConnection } from '../../src/Framework/Db/SqliteConnection.ts';
 import { listen } from '../../src/server.ts';
-import { ScopeConfig } from '../../src/Model/Config/ScopeConfig.ts';
 import { BENCH_ADMIN, BENCH_CUSTOMER, prepareFixtures } from './fixtures.ts';
 
 const rounds = Number(process.argv[2] ?? '300');
@@ -66,7 +65,6 @@ try {
   const fixtures = await prepareFixtures(deployment.database, cryptKey, dir, poolAdmins);
   const application = await createApplication({ deployment, connection: timed(raw), logger: createLogger({ level: 'warn' }), install: false });
   const server = await listen(createApp(application), '127.0.0.1', 0);
-  await new Promise((resolve) => setTimeout(resolve, ScopeConfig.TTL_MS + 100));
   const call = async (path: string, body: unknown, token?: string, method = 'POST'): Promise<unknown> => {
     const response = await fetch(`${server.url}/rest/V1${path}`, {
       method,

@@ -4,6 +4,7 @@ import { DatabaseSnapshot } from '../Framework/Db/DatabaseSnapshot.ts';
 import { TYPES } from '../Framework/Di/Types.ts';
 import type { AdjustableClock } from '../Framework/Stdlib/Clock.ts';
 import { AclBuilder } from '../Model/Authorization/AclBuilder.ts';
+import { CACHE_TYPES, CacheGenerations } from '../Model/Cache/CacheGenerations.ts';
 import type { StoreManager } from '../Model/Store/StoreManager.ts';
 import { Fixtures, type CreatedFixtures, type FixtureSet } from './Fixtures.ts';
 import type { JournalEntry, RequestJournal } from './RequestJournal.ts';
@@ -62,7 +63,9 @@ export class EmulatorControls {
 
   /** Snapshots every table of every db_schema.xml (mounted modules' included) as it is now: `reset()` returns here. */
   static async create(application: Application, clock: AdjustableClock, journal: RequestJournal): Promise<EmulatorControls> {
-    const tables = application.dbSchema.tables.map((t) => t.name);
+    // Generations only ever move on: a reset bumps them instead of putting old numbers back, which another
+    // instance could mistake for the state its cache was loaded in.
+    const tables = application.dbSchema.tables.map((t) => t.name).filter((name) => name !== 'lac_cache_generation');
     return new EmulatorControls(application, clock, journal, await DatabaseSnapshot.take(application.connection, tables));
   }
 
@@ -81,6 +84,7 @@ export class EmulatorControls {
   /** The database as it was at start, caches dropped, clock real, journal empty. */
   async reset(): Promise<void> {
     await this.snapshot.restore(this.application.connection);
+    await this.application.container.get(CacheGenerations).invalidate(...CACHE_TYPES);
     this.cleanCaches();
     this.adjustable.real();
     this.journal.clear();

@@ -12,6 +12,8 @@ export interface RequestState {
   /** Route template matched, for logs (`/V1/customers/:customerId`). */
   route?: string;
   reportId?: string;
+  /** Generations of the shared in-memory caches, read once per request (CacheGenerations). */
+  cacheGenerations?: { readonly epoch: number; readonly generations: Promise<ReadonlyMap<string, number>> } | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestState>();

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { AclResourceTree } from '../../Framework/Acl/AclResourceTree.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
-import type { Clock } from '../../Framework/Stdlib/Clock.ts';
+import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
 import { Role, ROLE_TYPE_GROUP, ROLE_TYPE_USER, type RoleRow } from '../ResourceModel/Authorization/Role.ts';
 import { Rules, type RuleRow } from '../ResourceModel/Authorization/Rules.ts';
 import { Acl, type AclData } from './Acl.ts';
@@ -11,15 +11,13 @@ export const ROOT_RESOURCE_ID = 'Magento_Backend::all';
 
 /**
  * Magento's `Magento\Framework\Acl\Builder`: the ACL built from acl.xml and the role/rule tables.
- * Built once per TTL_MS and shared (Magento caches it until an admin saves a role). Another process
- * (or a real Magento) changing `authorization_role`/`authorization_rule` therefore takes effect here
- * within TTL_MS — measured on the injected Clock, so tests can move past it; a change made through
- * this process (RoleManagement) takes effect at once via `clean()`.
+ * Built once and shared until the `acl` cache generation moves (Magento caches it until an admin saves a role):
+ * every write to `authorization_role`/`authorization_rule` through Role or Rules bumps it, so a role change made by
+ * any instance or the CLI is honoured by the next request on every instance (CacheGenerations).
  */
 @injectable()
 export class AclBuilder {
-  static readonly TTL_MS = 2000;
-  private cache: { loadedAt: number; acl: Acl } | undefined;
+  private cache: { stamp: CacheStamp; acl: Acl } | undefined;
   private loading: Promise<Acl> | undefined;
   private generation = 0;
 
@@ -27,11 +25,11 @@ export class AclBuilder {
     @inject(Role) private readonly roles: Role,
     @inject(Rules) private readonly rules: Rules,
     @inject(TYPES.AclResourceProvider) private readonly tree: AclResourceTree,
-    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(CacheGenerations) private readonly generations: CacheGenerations,
   ) {}
 
   async getAcl(): Promise<Acl> {
-    if (this.cache && this.clock.now() - this.cache.loadedAt < AclBuilder.TTL_MS) return this.cache.acl;
+    if (this.cache && (await this.generations.isFresh('acl', this.cache.stamp))) return this.cache.acl;
     this.loading ??= this.load();
     return this.loading;
   }
@@ -45,12 +43,12 @@ export class AclBuilder {
   private async load(): Promise<Acl> {
     const generation = this.generation;
     try {
-      const startedAt = this.clock.now();
+      const stamp = await this.generations.stamp('acl');
       const resourceIds = [...new Set([ROOT_RESOURCE_ID, ...this.tree.ids()])];
       const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll(resourceIds)]);
       const acl = new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);
       // A clean() during the load may have followed a write the load did not see: do not keep it.
-      if (generation === this.generation) this.cache = { loadedAt: startedAt, acl };
+      if (generation === this.generation) this.cache = { stamp, acl };
       return acl;
     } finally {
       this.loading = undefined;

@@ -1,7 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { ScopeConfigInterface, ScopeType } from '../../Framework/Config/ScopeConfigInterface.ts';
-import type { Clock } from '../../Framework/Stdlib/Clock.ts';
-import { TYPES } from '../../Framework/Di/Types.ts';
+import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
 import { CoreConfigData } from '../ResourceModel/Config/CoreConfigData.ts';
 import { StoreManager } from '../Store/StoreManager.ts';
 
@@ -10,20 +9,19 @@ export const CONFIG_DEFAULTS = Symbol.for('Magento\\Framework\\App\\Config\\Init
 
 /**
  * `etc/config.xml` defaults overlaid by core_config_data, looked up store → website → default, as
- * Magento's ScopeConfig does. All rows are read at once and kept for TTL_MS; a value changed by another
- * instance (or by `bin/magento config:set`) takes effect here within that time.
+ * Magento's ScopeConfig does. All rows are read at once and kept until the `config` cache generation moves
+ * (CacheGenerations): a value saved by another instance or by `bin/magento config:set` is seen by the next request.
  */
 @injectable()
 export class ScopeConfig implements ScopeConfigInterface {
-  static readonly TTL_MS = 2000;
-  private cache: { loadedAt: number; values: Map<string, string | null> } | undefined;
+  private cache: { stamp: CacheStamp; values: Map<string, string | null> } | undefined;
   private loading: Promise<Map<string, string | null>> | undefined;
 
   constructor(
     @inject(CoreConfigData) private readonly resource: CoreConfigData,
     @inject(StoreManager) private readonly stores: StoreManager,
     @inject(CONFIG_DEFAULTS) private readonly defaults: ReadonlyMap<string, string>,
-    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(CacheGenerations) private readonly generations: CacheGenerations,
   ) {}
 
   clean(): void {
@@ -32,12 +30,13 @@ export class ScopeConfig implements ScopeConfigInterface {
   }
 
   private async rows(): Promise<Map<string, string | null>> {
-    if (this.cache && this.clock.now() - this.cache.loadedAt < ScopeConfig.TTL_MS) return this.cache.values;
+    if (this.cache && (await this.generations.isFresh('config', this.cache.stamp))) return this.cache.values;
     this.loading ??= (async () => {
       try {
+        const stamp = await this.generations.stamp('config');
         const values = new Map<string, string | null>();
         for (const r of await this.resource.loadAll()) values.set(`${r.scope}|${r.scope_id}|${r.path}`, r.value);
-        this.cache = { loadedAt: this.clock.now(), values };
+        this.cache = { stamp, values };
         return values;
       } finally {
         this.loading = undefined;

@@ -1,41 +1,39 @@
 import { inject, injectable } from 'inversify';
-import type { Clock } from '../../Framework/Stdlib/Clock.ts';
-import { TYPES } from '../../Framework/Di/Types.ts';
+import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
 import { StoreResource, type StoreGroupRow, type StoreRow, type WebsiteRow } from '../ResourceModel/Store/StoreResource.ts';
 
 interface Snapshot {
-  loadedAt: number;
+  stamp: CacheStamp;
   stores: StoreRow[];
   websites: WebsiteRow[];
   groups: StoreGroupRow[];
 }
 
 /**
- * Magento's `StoreManagerInterface`: stores, groups and websites. They change rarely, so they are kept
- * for `ttlMs` (a few seconds) and re-read after that: another instance's change shows within the TTL.
+ * Magento's `StoreManagerInterface`: stores, groups and websites, kept until the `store` cache generation moves
+ * (CacheGenerations).
  */
 @injectable()
 export class StoreManager {
-  static readonly TTL_MS = 5000;
   private snapshot: Snapshot | undefined;
   private loading: Promise<Snapshot> | undefined;
 
   constructor(
     @inject(StoreResource) private readonly resource: StoreResource,
-    @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(CacheGenerations) private readonly generations: CacheGenerations,
   ) {}
 
   private async load(): Promise<Snapshot> {
-    const now = this.clock.now();
-    if (this.snapshot && now - this.snapshot.loadedAt < StoreManager.TTL_MS) return this.snapshot;
+    if (this.snapshot && (await this.generations.isFresh('store', this.snapshot.stamp))) return this.snapshot;
     this.loading ??= (async () => {
       try {
+        const stamp = await this.generations.stamp('store');
         const [stores, websites, groups] = await Promise.all([
           this.resource.loadStores(),
           this.resource.loadWebsites(),
           this.resource.loadGroups(),
         ]);
-        this.snapshot = { loadedAt: this.clock.now(), stores, websites, groups };
+        this.snapshot = { stamp, stores, websites, groups };
         return this.snapshot;
       } finally {
         this.loading = undefined;

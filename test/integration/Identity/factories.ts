@@ -2,6 +2,7 @@
 import type { ConnectionInterface } from '../../../src/Framework/Db/ConnectionInterface.ts';
 import { formatDbDate } from '../../../src/Framework/Stdlib/Clock.ts';
 import { uniqueSuffix } from '../../support/databases.ts';
+import { CacheGeneration } from '../../../src/Model/ResourceModel/Cache/CacheGeneration.ts';
 
 /** "Admin123!" hashed with version 3_32_2_67108864 (vectors/magento-crypto.json). */
 export const ADMIN123_V3 =
@@ -51,6 +52,8 @@ export async function createGroupRole(db: ConnectionInterface, rules: Array<[str
   for (const [resource_id, permission] of rules) {
     await db.insert('authorization_rule', { role_id: insertId, resource_id, privileges: '', permission });
   }
+  // Written as another instance's Role/Rules would: the ACL cache generation moves with the rows.
+  await new CacheGeneration(db).bump(['acl']);
   return insertId;
 }
 
@@ -64,6 +67,7 @@ export async function assignRole(db: ConnectionInterface, userId: number, groupR
     user_type: '2',
     role_name: name,
   });
+  await new CacheGeneration(db).bump(['acl']);
 }
 
 export interface CustomerFixture {

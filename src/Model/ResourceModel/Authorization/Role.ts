@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface } from '../../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
+import { CacheGeneration } from '../Cache/CacheGeneration.ts';
 
 /** Magento's role types (`Magento\Authorization\Model\Acl\Role\Group::ROLE_TYPE` / `User::ROLE_TYPE`). */
 export const ROLE_TYPE_GROUP = 'G';
@@ -33,7 +34,10 @@ const COLUMNS = 'role_id, parent_id, tree_level, role_type, user_id, user_type, 
 /** Every SQL statement on `authorization_role` (Magento's `Magento\Authorization\Model\ResourceModel\Role`). */
 @injectable()
 export class Role {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(CacheGeneration) private readonly generations: CacheGeneration,
+  ) {}
 
   private get table(): string {
     return this.db.getTableName('authorization_role');
@@ -72,7 +76,8 @@ export class Role {
 
   /** A top-level group role, as the admin panel saves one (tree_level 1, user_type admin). */
   async createGroup(name: string, userType: number): Promise<number> {
-    const result = await this.db.insert('authorization_role', {
+    return this.db.transaction(async (tx) => {
+      const result = await tx.insert('authorization_role', {
       parent_id: 0,
       tree_level: 1,
       sort_order: 0,
@@ -80,8 +85,10 @@ export class Role {
       user_id: 0,
       user_type: String(userType),
       role_name: name,
+      });
+      await this.generations.bump(['acl'], tx);
+      return result.insertId;
     });
-    return result.insertId;
   }
 
   /**
@@ -103,11 +110,15 @@ export class Role {
         user_type: String(userType),
         role_name: roleName,
       });
+      await this.generations.bump(['acl'], tx);
       return result.insertId;
     });
   }
 
   async deleteUserRoles(userId: number, userType: number): Promise<void> {
-    await this.db.execute(`DELETE FROM ${this.table} WHERE user_id = ? AND user_type = ?`, [userId, String(userType)]);
+    await this.db.transaction(async (tx) => {
+      await tx.execute(`DELETE FROM ${tx.getTableName('authorization_role')} WHERE user_id = ? AND user_type = ?`, [userId, String(userType)]);
+      await this.generations.bump(['acl'], tx);
+    });
   }
 }

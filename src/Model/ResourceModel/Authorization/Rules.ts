@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface } from '../../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
+import { CacheGeneration } from '../Cache/CacheGeneration.ts';
 
 export type Permission = 'allow' | 'deny';
 
@@ -14,7 +15,10 @@ export interface RuleRow {
 /** Every SQL statement on `authorization_rule` (Magento's `Magento\Authorization\Model\ResourceModel\Rules`). */
 @injectable()
 export class Rules {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(CacheGeneration) private readonly generations: CacheGeneration,
+  ) {}
 
   private get table(): string {
     return this.db.getTableName('authorization_rule');
@@ -52,6 +56,7 @@ export class Rules {
     adminResourceId: string,
   ): Promise<void> {
     await this.db.transaction(async (tx) => {
+      await this.generations.bump(['acl'], tx);
       const table = tx.getTableName('authorization_rule');
       await tx.execute(`DELETE FROM ${table} WHERE role_id = ?`, [roleId]);
       if (resources.length === 0) return;
@@ -76,6 +81,7 @@ export class Rules {
     await this.db.transaction(async (tx) => {
       const table = tx.getTableName('authorization_rule');
       await tx.execute(`DELETE FROM ${table} WHERE role_id = ? AND resource_id = ?`, [roleId, resourceId]);
+      await this.generations.bump(['acl'], tx);
       await tx.insert('authorization_rule', { role_id: roleId, resource_id: resourceId, privileges: '', permission });
     });
   }

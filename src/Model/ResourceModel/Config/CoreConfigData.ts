@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface } from '../../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
+import { CacheGeneration } from '../Cache/CacheGeneration.ts';
 import type { ScopeType } from '../../../Framework/Config/ScopeConfigInterface.ts';
 
 export interface ConfigRow {
@@ -13,7 +14,10 @@ export interface ConfigRow {
 /** Every SQL statement on `core_config_data` (Magento's `Magento\Config\Model\ResourceModel\Config`). */
 @injectable()
 export class CoreConfigData {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(CacheGeneration) private readonly generations: CacheGeneration,
+  ) {}
 
   async loadAll(): Promise<ConfigRow[]> {
     const rows = await this.db.fetchAll(
@@ -28,13 +32,20 @@ export class CoreConfigData {
   }
 
   async save(path: string, value: string | null, scope: ScopeType, scopeId: number): Promise<void> {
-    await this.db.insertOnDuplicate('core_config_data', { scope, scope_id: scopeId, path, value }, ['value']);
+    await this.db.transaction(async (tx) => {
+      await tx.insertOnDuplicate('core_config_data', { scope, scope_id: scopeId, path, value }, ['value']);
+      await this.generations.bump(['config'], tx);
+    });
   }
 
   async delete(path: string, scope: ScopeType, scopeId: number): Promise<void> {
-    await this.db.execute(
-      `DELETE FROM ${this.db.getTableName('core_config_data')} WHERE scope = ? AND scope_id = ? AND path = ?`,
-      [scope, scopeId, path],
-    );
+    await this.db.transaction(async (tx) => {
+      await tx.execute(`DELETE FROM ${tx.getTableName('core_config_data')} WHERE scope = ? AND scope_id = ? AND path = ?`, [
+        scope,
+        scopeId,
+        path,
+      ]);
+      await this.generations.bump(['config'], tx);
+    });
   }
 }
