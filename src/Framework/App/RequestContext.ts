@@ -13,7 +13,12 @@ export interface RequestState {
   route?: string;
   reportId?: string;
   /** Generations of the shared in-memory caches, read once per request (CacheGenerations). */
-  cacheGenerations?: { readonly epoch: number; readonly generations: Promise<ReadonlyMap<string, number>> } | undefined;
+  /**
+   * Rows already read in this request, by `<table>:<id>` (Magento's CustomerRegistry idea): a customer is loaded
+   * once per request. Resource models that keep rows here drop them on every write of theirs.
+   */
+  identityMap?: Map<string, unknown>;
+  cacheGenerations?: { readonly epoch: number; readonly generation: Promise<number> } | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestState>();

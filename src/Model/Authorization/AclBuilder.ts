@@ -29,7 +29,7 @@ export class AclBuilder {
   ) {}
 
   async getAcl(): Promise<Acl> {
-    if (this.cache && (await this.generations.isFresh('acl', this.cache.stamp))) return this.cache.acl;
+    if (this.cache && (await this.generations.isFresh(this.cache.stamp))) return this.cache.acl;
     this.loading ??= this.load();
     return this.loading;
   }
@@ -43,7 +43,7 @@ export class AclBuilder {
   private async load(): Promise<Acl> {
     const generation = this.generation;
     try {
-      const stamp = await this.generations.stamp('acl');
+      const stamp = await this.generations.stamp();
       const resourceIds = [...new Set([ROOT_RESOURCE_ID, ...this.tree.ids()])];
       const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll(resourceIds)]);
       const acl = new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);

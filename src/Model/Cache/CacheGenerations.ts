@@ -16,18 +16,20 @@ export interface CacheStamp {
 }
 
 /**
- * Cross-instance cache invalidation without a fixed waiting period: every write to cached data bumps that cache
- * type's generation in `lac_cache_generation`; a request reads all generations once (one statement, on first
- * use, kept for the rest of the request) and a cache whose stamp differs is reloaded. A load reads the
- * generation *before* the data, so a write racing with the load leaves the cache stamped old and reloaded next time.
+ * Cross-instance cache invalidation without a fixed waiting period: every write to cached data bumps its cache
+ * type's row in `lac_cache_generation`; the *generation* is the sum of the rows, so it moves on with any write. A
+ * request reads it once (on first use, or with its bearer token's row: TokenSubject folds it into that statement)
+ * and a cache whose stamp differs is reloaded. A load reads the generation *before* the data, so a write racing
+ * with the load leaves the cache stamped old and reloaded next time.
  *
  * Beside a real Magento (MAGENTO_ENV_PHP) Magento's admin changes config and roles without bumping anything, so
- * there a cache is also dropped after FALLBACK_TTL_MS, as before.
+ * there a cache is also dropped after FALLBACK_TTL_MS.
  */
 @injectable()
 export class CacheGenerations {
   static readonly FALLBACK_TTL_MS = 2000;
-  private readonly ttlMs: number | undefined;
+  /** Set beside a real Magento only. */
+  readonly fallbackTtlMs: number | undefined;
 
   constructor(
     @inject(CacheGeneration) private readonly resource: CacheGeneration,
@@ -35,30 +37,45 @@ export class CacheGenerations {
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.DeploymentConfig) @optional() deployment?: DeploymentConfig,
   ) {
-    this.ttlMs = deployment?.source === 'env.php' ? CacheGenerations.FALLBACK_TTL_MS : undefined;
+    this.fallbackTtlMs = deployment?.source === 'env.php' ? CacheGenerations.FALLBACK_TTL_MS : undefined;
   }
 
-  /** The current generation of `type`: read once per request; outside a request (CLI, jobs) read every time. */
-  async current(type: CacheType): Promise<number> {
+  /** The current generation: read once per request; outside a request (CLI, jobs) read every time. */
+  async current(): Promise<number> {
     const state = this.requestContext.current();
-    if (!state) return (await this.resource.loadAll()).get(type) ?? 0;
+    if (!state) return this.resource.load();
     const epoch = this.resource.localBumps;
     if (state.cacheGenerations === undefined || state.cacheGenerations.epoch !== epoch) {
-      state.cacheGenerations = { epoch, generations: this.resource.loadAll() };
+      state.cacheGenerations = { epoch, generation: this.resource.load() };
     }
-    return (await state.cacheGenerations.generations).get(type) ?? 0;
+    return state.cacheGenerations.generation;
+  }
+
+  /**
+   * The generation as a statement of this request already read it (with the token's row): no statement of its own.
+   * Ignored when this process wrote since the statement started (`epochAtRead`).
+   */
+  seed(generation: number, epochAtRead: number): void {
+    const state = this.requestContext.current();
+    if (!state || epochAtRead !== this.resource.localBumps) return;
+    state.cacheGenerations = { epoch: epochAtRead, generation: Promise.resolve(generation) };
+  }
+
+  /** This process's write count, to be taken before a statement that reads the generation for `seed`. */
+  get epoch(): number {
+    return this.resource.localBumps;
   }
 
   /** A stamp for contents about to be loaded. */
-  async stamp(type: CacheType): Promise<CacheStamp> {
-    return { generation: await this.current(type), loadedAt: this.clock.now() };
+  async stamp(): Promise<CacheStamp> {
+    return { generation: await this.current(), loadedAt: this.clock.now() };
   }
 
   /** Whether contents loaded under `stamp` may still be used. */
-  async isFresh(type: CacheType, stamp: CacheStamp | undefined): Promise<boolean> {
+  async isFresh(stamp: CacheStamp | undefined): Promise<boolean> {
     if (!stamp) return false;
-    if (this.ttlMs !== undefined && this.clock.now() - stamp.loadedAt >= this.ttlMs) return false;
-    return stamp.generation === (await this.current(type));
+    if (this.fallbackTtlMs !== undefined && this.clock.now() - stamp.loadedAt >= this.fallbackTtlMs) return false;
+    return stamp.generation === (await this.current());
   }
 
   /** After a write to cached data made without its resource model: every instance reloads on its next request. */

@@ -30,10 +30,10 @@ export class ScopeConfig implements ScopeConfigInterface {
   }
 
   private async rows(): Promise<Map<string, string | null>> {
-    if (this.cache && (await this.generations.isFresh('config', this.cache.stamp))) return this.cache.values;
+    if (this.cache && (await this.generations.isFresh(this.cache.stamp))) return this.cache.values;
     this.loading ??= (async () => {
       try {
-        const stamp = await this.generations.stamp('config');
+        const stamp = await this.generations.stamp();
         const values = new Map<string, string | null>();
         for (const r of await this.resource.loadAll()) values.set(`${r.scope}|${r.scope_id}|${r.path}`, r.value);
         this.cache = { stamp, values };

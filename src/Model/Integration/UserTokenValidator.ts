@@ -6,18 +6,25 @@ import { TYPES } from '../../Framework/Di/Types.ts';
 import { AuthorizationException } from '../../Framework/Exception/AuthorizationException.ts';
 import { __ } from '../../Framework/Exception/Phrase.ts';
 import { unixSeconds, type Clock } from '../../Framework/Stdlib/Clock.ts';
+import { CacheGenerations } from '../Cache/CacheGenerations.ts';
+import { Customer } from '../ResourceModel/Customer/Customer.ts';
 import { TokenSubject } from '../ResourceModel/Integration/TokenSubject.ts';
+import { AdminUser } from '../ResourceModel/User/AdminUser.ts';
 
 /**
  * Magento's `CompositeUserTokenValidator` (ExpirationValidator, JwtUserToken's RevokedValidator),
  * plus the user checks SPEC §4.3 asks for: the token's admin must still exist and be active, its
- * customer or integration must still exist. One query per call.
+ * customer or integration must still exist. One query per call, which also brings the shared caches' generation and
+ * a customer's row for the rest of the request (CacheGenerations, the customer identity map).
  */
 @injectable()
 export class UserTokenValidator implements UserTokenValidatorInterface {
   constructor(
     @inject(TokenSubject) private readonly subjects: TokenSubject,
     @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(CacheGenerations) private readonly generations: CacheGenerations,
+    @inject(Customer) private readonly customers: Customer,
+    @inject(AdminUser) private readonly admins: AdminUser,
   ) {}
 
   async validate(token: UserToken): Promise<void> {
@@ -27,7 +34,11 @@ export class UserTokenValidator implements UserTokenValidatorInterface {
       throw new AuthorizationException(__('Consumer key has expired'));
     }
     if (userId === null) throw new AuthorizationException(__('User token has been revoked'));
+    const epoch = this.generations.epoch;
     const state = await this.subjects.load(userType, userId);
+    if (state.cacheGeneration !== null) this.generations.seed(state.cacheGeneration, epoch);
+    if (state.customer) this.customers.remember(userId, state.customer);
+    if (state.admin) this.admins.remember(userId, state.admin);
     // RevokedValidator: tokens issued at or before `revoke_before` are refused.
     if (state.revokeBefore !== null && token.issuedAt <= state.revokeBefore) {
       throw new AuthorizationException(__('User token has been revoked'));

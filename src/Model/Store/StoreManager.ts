@@ -1,4 +1,6 @@
 import { inject, injectable } from 'inversify';
+import { TYPES } from '../../Framework/Di/Types.ts';
+import type { Clock } from '../../Framework/Stdlib/Clock.ts';
 import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
 import { StoreResource, type StoreGroupRow, type StoreRow, type WebsiteRow } from '../ResourceModel/Store/StoreResource.ts';
 
@@ -10,8 +12,9 @@ interface Snapshot {
 }
 
 /**
- * Magento's `StoreManagerInterface`: stores, groups and websites, kept until the `store` cache generation moves
- * (CacheGenerations).
+ * Magento's `StoreManagerInterface`: stores, groups and websites. This service never writes them, so they are read
+ * once and kept (the emulator's reset drops them); beside a real Magento, whose admin may add a store, they are
+ * re-read after CacheGenerations' fallback lifetime. Resolving the store of a request therefore costs no statement.
  */
 @injectable()
 export class StoreManager {
@@ -21,13 +24,15 @@ export class StoreManager {
   constructor(
     @inject(StoreResource) private readonly resource: StoreResource,
     @inject(CacheGenerations) private readonly generations: CacheGenerations,
+    @inject(TYPES.Clock) private readonly clock: Clock,
   ) {}
 
   private async load(): Promise<Snapshot> {
-    if (this.snapshot && (await this.generations.isFresh('store', this.snapshot.stamp))) return this.snapshot;
+    const ttl = this.generations.fallbackTtlMs;
+    if (this.snapshot && (ttl === undefined || this.clock.now() - this.snapshot.stamp.loadedAt < ttl)) return this.snapshot;
     this.loading ??= (async () => {
       try {
-        const stamp = await this.generations.stamp('store');
+        const stamp = { generation: 0, loadedAt: this.clock.now() };
         const [stores, websites, groups] = await Promise.all([
           this.resource.loadStores(),
           this.resource.loadWebsites(),

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { ConnectionInterface } from '../../../src/Framework/Db/ConnectionInterface.ts';
+import { RequestContext } from '../../../src/Framework/App/RequestContext.ts';
+import { GUEST } from '../../../src/Framework/Authentication/UserContext.ts';
 import { InputException } from '../../../src/Framework/Exception/InputException.ts';
+import { Customer } from '../../../src/Model/ResourceModel/Customer/Customer.ts';
 import { AssistanceAllowedResource } from '../../../src/Model/ResourceModel/LoginAsCustomer/AssistanceAllowedResource.ts';
 import { AuditLogResource, type AuditLogRow } from '../../../src/Model/ResourceModel/LoginAsCustomer/AuditLogResource.ts';
 import { AuthenticationDataResource } from '../../../src/Model/ResourceModel/LoginAsCustomer/AuthenticationDataResource.ts';
@@ -88,7 +91,7 @@ forEachDatabase('LoginAsCustomer resource models', (getDb, { openConnection }) =
 
   it('the opt-in row is inserted once, read in bulk and deleted; it cascades with the customer', async () => {
     const db = getDb();
-    const resource = new AssistanceAllowedResource(db);
+    const resource = new AssistanceAllowedResource(db, new RequestContext());
     const [a, b] = [await createCustomer(db), await createCustomer(db)];
     await resource.allow(a);
     await resource.allow(a);
@@ -101,10 +104,40 @@ forEachDatabase('LoginAsCustomer resource models', (getDb, { openConnection }) =
 
   it('reads whether a customer is active', async () => {
     const db = getDb();
-    const state = new CustomerStateResource(db);
+    const state = new CustomerStateResource(new Customer(db, new RequestContext()));
     assert.equal(await state.isActive(await createCustomer(db, 1)), true);
     assert.equal(await state.isActive(await createCustomer(db, 0)), false);
     assert.equal(await state.isActive(2_000_000_000), undefined);
+  });
+
+  it('inside one request a row is read once (identity map); a write through the resource is seen by the next read', async () => {
+    const db = getDb();
+    const context = new RequestContext();
+    const opted = new AssistanceAllowedResource(db, context);
+    const customers = new Customer(db, context);
+    const id = await createCustomer(db);
+    const request = { user: GUEST, storeCode: 'default', storeId: 1, ip: '127.0.0.1', userAgent: 'test' };
+    await context.run({ ...request }, async () => {
+      assert.equal(await opted.isAllowed(id), false);
+      assert.equal((await customers.loadById(id))?.firstname, 'Lac');
+      // Someone else writes in between: this request keeps what it read …
+      await db.insert('login_as_customer_assistance_allowed', { customer_id: id });
+      await db.execute(`UPDATE ${db.getTableName('customer_entity')} SET firstname = ? WHERE entity_id = ?`, ['Other', id]);
+      assert.equal(await opted.isAllowed(id), false);
+      assert.equal((await customers.loadById(id))?.firstname, 'Lac');
+      // … its own writes it sees at once.
+      await opted.deny(id);
+      assert.equal(await opted.isAllowed(id), false);
+      await opted.allow(id);
+      assert.equal(await opted.isAllowed(id), true);
+      await customers.update(id, { firstname: 'Mine' });
+      assert.equal((await customers.loadById(id))?.firstname, 'Mine');
+    });
+    // The next request reads again.
+    await context.run({ ...request }, async () => {
+      assert.equal(await opted.isAllowed(id), true);
+      assert.equal((await customers.loadById(id))?.firstname, 'Mine');
+    });
   });
 
   it("writes Magento's log row, cutting names to Magento's 40 characters", async () => {

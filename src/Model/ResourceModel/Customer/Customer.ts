@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { SearchCriteria } from '../../../Framework/Api/SearchCriteria.ts';
 import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
 import { buildSearchCriteriaSql, pageLimit } from '../../../Framework/Db/SearchCriteriaQuery.ts';
+import type { RequestContext } from '../../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 
 /** A `customer_entity` row as this service reads it. */
@@ -34,7 +35,8 @@ export interface CustomerRow {
 /** Columns a customer save writes (everything else keeps its value or default). */
 export type CustomerWrite = Partial<Omit<CustomerRow, 'entity_id'>>;
 
-const COLUMNS = [
+/** The columns every customer read selects, in this order (TokenSubject reads them too, for the identity map). */
+export const CUSTOMER_COLUMNS = [
   'entity_id', 'website_id', 'email', 'group_id', 'store_id', 'created_at', 'updated_at', 'is_active',
   'disable_auto_group_change', 'created_in', 'prefix', 'firstname', 'middlename', 'lastname', 'suffix', 'dob',
   'password_hash', 'default_billing', 'default_shipping', 'taxvat', 'confirmation', 'gender', 'lock_expires',
@@ -71,7 +73,9 @@ const SEARCHABLE: Readonly<Record<string, string>> = Object.freeze({
   disable_auto_group_change: 'disable_auto_group_change',
 });
 
-function toRow(r: Record<string, unknown>): CustomerRow {
+const COLUMNS = CUSTOMER_COLUMNS;
+
+export function toCustomerRow(r: Record<string, unknown>): CustomerRow {
   const out: Record<string, unknown> = {};
   for (const c of COLUMNS) {
     const v = r[c];
@@ -83,7 +87,10 @@ function toRow(r: Record<string, unknown>): CustomerRow {
 /** Every SQL statement on `customer_entity` (Magento's `Magento\Customer\Model\ResourceModel\Customer`). */
 @injectable()
 export class Customer {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(TYPES.RequestContext) private readonly requestContext: RequestContext,
+  ) {}
 
   private get table(): string {
     return this.db.getTableName('customer_entity');
@@ -94,9 +101,31 @@ export class Customer {
     return this.db.platform === 'sqlite' ? `${column} = ? COLLATE NOCASE` : `${column} = ?`;
   }
 
+  /** Read once per request: later calls in the same request get a copy of the same row (RequestState.identityMap). */
   async loadById(customerId: number): Promise<CustomerRow | undefined> {
-    const row = await this.db.fetchRow(`SELECT ${COLUMNS.join(', ')} FROM ${this.table} WHERE entity_id = ?`, [customerId]);
-    return row ? toRow(row) : undefined;
+    const map = this.requestContext.current()?.identityMap;
+    const key = identityKey(customerId);
+    if (map?.has(key)) {
+      const known = map.get(key) as CustomerRow | null;
+      return known === null ? undefined : { ...known };
+    }
+    const found = await this.db.fetchRow(`SELECT ${COLUMNS.join(', ')} FROM ${this.table} WHERE entity_id = ?`, [customerId]);
+    const row = found ? toCustomerRow(found) : undefined;
+    this.remember(customerId, row);
+    return row ? { ...row } : undefined;
+  }
+
+  /** Puts a row read elsewhere (TokenSubject, with the token's revocation) into this request's identity map. */
+  remember(customerId: number, row: CustomerRow | undefined): void {
+    const state = this.requestContext.current();
+    if (!state) return;
+    state.identityMap ??= new Map();
+    state.identityMap.set(identityKey(customerId), row ? Object.freeze({ ...row }) : null);
+  }
+
+  /** Every write of this resource forgets the row, so a read after it in the same request sees the write. */
+  private forget(customerId: number): void {
+    this.requestContext.current()?.identityMap?.delete(identityKey(customerId));
   }
 
   /** By e-mail, in one website, or across all websites when `websiteId` is null (global account sharing). */
@@ -111,7 +140,7 @@ export class Customer {
       `SELECT ${COLUMNS.join(', ')} FROM ${this.table} WHERE ${where} ORDER BY entity_id LIMIT 1`,
       params,
     );
-    return row ? toRow(row) : undefined;
+    return row ? toCustomerRow(row) : undefined;
   }
 
   /**
@@ -133,12 +162,15 @@ export class Customer {
   }
 
   async insert(row: CustomerWrite): Promise<number> {
-    return (await this.db.insert('customer_entity', row)).insertId;
+    const id = (await this.db.insert('customer_entity', row)).insertId;
+    this.forget(id);
+    return id;
   }
 
   async update(customerId: number, row: CustomerWrite): Promise<void> {
     const names = Object.keys(row).filter((n) => row[n as keyof CustomerWrite] !== undefined);
     if (names.length === 0) return;
+    this.forget(customerId);
     await this.db.execute(
       `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE entity_id = ?`,
       [...names.map((n) => row[n as keyof CustomerWrite] as SqlValue), customerId],
@@ -155,6 +187,10 @@ export class Customer {
       `SELECT ${COLUMNS.join(', ')} FROM ${this.table} ${sql.where} ${orderBy} ${pageLimit(sql, total)}`,
       sql.whereParams,
     );
-    return { rows: rows.map(toRow), total };
+    return { rows: rows.map(toCustomerRow), total };
   }
+}
+
+function identityKey(customerId: number): string {
+  return `customer_entity:${customerId}`;
 }

@@ -2,6 +2,9 @@ import { inject, injectable } from 'inversify';
 import type { ConnectionInterface } from '../../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 import { UserType } from '../../../Framework/Authentication/UserContext.ts';
+import { generationExpression } from '../Cache/CacheGeneration.ts';
+import { CUSTOMER_COLUMNS, toCustomerRow, type CustomerRow } from '../Customer/Customer.ts';
+import { ADMIN_USER_COLUMNS, toAdminUserRow, type AdminUserRow } from '../User/AdminUser.ts';
 
 /** What a bearer token's user looks like right now. */
 export interface TokenSubjectState {
@@ -11,13 +14,20 @@ export interface TokenSubjectState {
   readonly active: boolean;
   /** `jwt_auth_revoked.revoke_before`, or null when nothing was revoked. */
   readonly revokeBefore: number | null;
+  /** The shared caches' generation (CacheGenerations), read in the same statement; null when nothing was read. */
+  readonly cacheGeneration: number | null;
+  /** A customer token's customer row, for the request's identity map. */
+  readonly customer?: CustomerRow;
+  /** An admin token's admin row, for the request's identity map. */
+  readonly admin?: AdminUserRow;
 }
 
-const MISSING: TokenSubjectState = Object.freeze({ exists: false, active: false, revokeBefore: null });
+const MISSING: TokenSubjectState = Object.freeze({ exists: false, active: false, revokeBefore: null, cacheGeneration: null });
 
 /**
- * The per-request lookup behind a bearer token: the user's row and its `jwt_auth_revoked` entry in
- * one indexed query, so authenticating a request costs one round trip.
+ * The per-request lookup behind a bearer token: the user's row, its `jwt_auth_revoked` entry and the shared caches'
+ * generation in one indexed query, so authenticating a request costs one round trip; for a customer the whole
+ * customer row comes with it (the request's identity map keeps it, so `self` and `customers/me` read no more).
  */
 @injectable()
 export class TokenSubject {
@@ -25,18 +35,20 @@ export class TokenSubject {
 
   async load(userType: UserType, userId: number): Promise<TokenSubjectState> {
     const revoked = this.db.getTableName('jwt_auth_revoked');
+    const generation = `${generationExpression(this.db)} AS cache_generation`;
     let sql: string;
     switch (userType) {
       case UserType.ADMIN:
-        sql = `SELECT u.is_active AS active, r.revoke_before AS revoke_before FROM ${this.db.getTableName('admin_user')} u
+        sql = `SELECT ${ADMIN_USER_COLUMNS.map((c) => `u.${c}`).join(', ')}, u.is_active AS active, r.revoke_before AS revoke_before, ${generation} FROM ${this.db.getTableName('admin_user')} u
           LEFT JOIN ${revoked} r ON r.user_type_id = ? AND r.user_id = u.user_id WHERE u.user_id = ?`;
         break;
       case UserType.CUSTOMER:
-        sql = `SELECT 1 AS active, r.revoke_before AS revoke_before FROM ${this.db.getTableName('customer_entity')} u
+        sql = `SELECT ${CUSTOMER_COLUMNS.map((c) => `u.${c}`).join(', ')}, 1 AS active, r.revoke_before AS revoke_before, ${generation}
+          FROM ${this.db.getTableName('customer_entity')} u
           LEFT JOIN ${revoked} r ON r.user_type_id = ? AND r.user_id = u.entity_id WHERE u.entity_id = ?`;
         break;
       case UserType.INTEGRATION:
-        sql = `SELECT 1 AS active, r.revoke_before AS revoke_before FROM ${this.db.getTableName('integration')} u
+        sql = `SELECT 1 AS active, r.revoke_before AS revoke_before, ${generation} FROM ${this.db.getTableName('integration')} u
           LEFT JOIN ${revoked} r ON r.user_type_id = ? AND r.user_id = u.integration_id WHERE u.integration_id = ?`;
         break;
       default:
@@ -48,6 +60,9 @@ export class TokenSubject {
       exists: true,
       active: Number(row.active) === 1,
       revokeBefore: row.revoke_before === null || row.revoke_before === undefined ? null : Number(row.revoke_before),
+      cacheGeneration: Number(row.cache_generation),
+      ...(userType === UserType.CUSTOMER ? { customer: toCustomerRow(row) } : {}),
+      ...(userType === UserType.ADMIN ? { admin: toAdminUserRow(row) } : {}),
     };
   }
 

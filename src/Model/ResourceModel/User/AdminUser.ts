@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
+import type { RequestContext } from '../../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 import { UserType } from '../../../Framework/Authentication/UserContext.ts';
 
@@ -24,9 +25,11 @@ export interface NewAdminUser {
   is_active: number;
 }
 
-const COLUMNS = 'user_id, firstname, lastname, email, username, password, is_active, lock_expires';
+/** The columns every admin read selects (TokenSubject reads them too, for the request's identity map). */
+export const ADMIN_USER_COLUMNS = ['user_id', 'firstname', 'lastname', 'email', 'username', 'password', 'is_active', 'lock_expires'] as const;
+const COLUMNS = ADMIN_USER_COLUMNS.join(', ');
 
-function toRow(r: Record<string, unknown>): AdminUserRow {
+export function toAdminUserRow(r: Record<string, unknown>): AdminUserRow {
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
   return {
     user_id: Number(r.user_id),
@@ -43,15 +46,39 @@ function toRow(r: Record<string, unknown>): AdminUserRow {
 /** Every SQL statement on `admin_user` (Magento's `Magento\User\Model\ResourceModel\User`). */
 @injectable()
 export class AdminUser {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(TYPES.RequestContext) private readonly requestContext: RequestContext,
+  ) {}
 
   private get table(): string {
     return this.db.getTableName('admin_user');
   }
 
+  /** Read once per request (RequestState.identityMap); later calls in the request get a copy of that row. */
   async loadById(userId: number): Promise<AdminUserRow | undefined> {
-    const row = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE user_id = ?`, [userId]);
-    return row ? toRow(row) : undefined;
+    const map = this.requestContext.current()?.identityMap;
+    const key = identityKey(userId);
+    if (map?.has(key)) {
+      const known = map.get(key) as AdminUserRow | null;
+      return known === null ? undefined : { ...known };
+    }
+    const found = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE user_id = ?`, [userId]);
+    const row = found ? toAdminUserRow(found) : undefined;
+    this.remember(userId, row);
+    return row ? { ...row } : undefined;
+  }
+
+  /** Puts a row read elsewhere (TokenSubject, with the token's revocation) into this request's identity map. */
+  remember(userId: number, row: AdminUserRow | undefined): void {
+    const state = this.requestContext.current();
+    if (!state) return;
+    state.identityMap ??= new Map();
+    state.identityMap.set(identityKey(userId), row ? Object.freeze({ ...row }) : null);
+  }
+
+  private forget(userId: number): void {
+    this.requestContext.current()?.identityMap?.delete(identityKey(userId));
   }
 
   /**
@@ -63,13 +90,13 @@ export class AdminUser {
     const row = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where} ORDER BY user_id LIMIT 1`, [
       username,
     ]);
-    return row ? toRow(row) : undefined;
+    return row ? toAdminUserRow(row) : undefined;
   }
 
   async loadByEmail(email: string): Promise<AdminUserRow | undefined> {
     const where = this.db.platform === 'sqlite' ? 'email = ? COLLATE NOCASE' : 'email = ?';
     const row = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE ${where} ORDER BY user_id LIMIT 1`, [email]);
-    return row ? toRow(row) : undefined;
+    return row ? toAdminUserRow(row) : undefined;
   }
 
   async hasAnyUser(): Promise<boolean> {
@@ -78,12 +105,14 @@ export class AdminUser {
 
   async insert(user: NewAdminUser, now: string): Promise<number> {
     const result = await this.db.insert('admin_user', { ...user, created: now, modified: now });
+    this.forget(result.insertId);
     return result.insertId;
   }
 
   async update(userId: number, fields: Readonly<Record<string, SqlValue>>): Promise<void> {
     const names = Object.keys(fields);
     if (names.length === 0) return;
+    this.forget(userId);
     await this.db.execute(
       `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE user_id = ?`,
       [...names.map((n) => fields[n] as SqlValue), userId],
@@ -92,6 +121,7 @@ export class AdminUser {
 
   /** Magento's `recordLogin`: last login time and login count. */
   async recordLogin(userId: number, now: string): Promise<void> {
+    this.forget(userId);
     await this.db.execute(`UPDATE ${this.table} SET logdate = ?, lognum = lognum + 1 WHERE user_id = ?`, [now, userId]);
   }
 
@@ -103,4 +133,8 @@ export class AdminUser {
     );
     return found !== undefined;
   }
+}
+
+function identityKey(userId: number): string {
+  return `admin_user:${userId}`;
 }
