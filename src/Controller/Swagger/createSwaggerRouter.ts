@@ -29,6 +29,11 @@ const INITIALIZER = `window.addEventListener('load', function () {
   var root = document.getElementById('swagger-ui');
   var SCHEMES = ['adminToken', 'customerToken'];
   var token = null;
+  // Swagger 2.0 has no bearer scheme: the token is an apiKey in the Authorization header, typed with or without
+  // the "Bearer " Magento's API wants.
+  function bearer(value) {
+    return /^Bearer\\s/i.test(value) ? value : 'Bearer ' + value;
+  }
   function reloadForToken(system) {
     var authorized = system.authSelectors.authorized();
     var next = null;
@@ -53,7 +58,11 @@ const INITIALIZER = `window.addEventListener('load', function () {
       return { statePlugins: { auth: { wrapActions: { authorize: thenReload, logout: thenReload } } } };
     }],
     requestInterceptor: function (request) {
-      if (request.loadSpec && token) request.headers.Authorization = 'Bearer ' + token;
+      if (request.loadSpec) {
+        if (token) request.headers.Authorization = bearer(token);
+        return request;
+      }
+      if (request.headers.Authorization) request.headers.Authorization = bearer(request.headers.Authorization);
       return request;
     },
     layout: 'BaseLayout',
@@ -78,7 +87,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * Magento's `/swagger` page (Magento_Swagger): Swagger UI from the installed `swagger-ui-dist` package (no CDN)
- * on the API description of `/rest/<store>/schema?services=all`. The app mounts it only where Magento serves it
+ * on the API description of `/rest/<store>/schema?services=all` — Magento's Swagger 2.0 document. The app mounts it only where Magento serves it
  * (isSwaggerEnabled: developer mode, or enabled by setting).
  */
 export function createSwaggerRouter(): Router {

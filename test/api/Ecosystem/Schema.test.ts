@@ -58,7 +58,7 @@ function resolve(document: OpenApiDocument, ref: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
 }
 
-forEachDatabase('GET /rest/<store>/schema', (getDb) => {
+forEachDatabase('GET /rest/<store>/schema?format=openapi3', (getDb) => {
   let app: TestApplication;
   let document: OpenApiDocument;
   let token: string;
@@ -69,7 +69,7 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
     const login = await app.request('POST', '/rest/V1/integration/admin/token', { body: { username: admin.username, password: admin.password } });
     assert.equal(login.status, 200, JSON.stringify(login.body));
     token = login.body as string;
-    const reply = await app.request('GET', '/rest/default/schema', { token });
+    const reply = await app.request('GET', '/rest/default/schema?format=openapi3', { token });
     assert.equal(reply.status, 200);
     document = reply.body as OpenApiDocument;
   });
@@ -81,9 +81,9 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
     await validateOpenApi(document);
     for (const ref of refsOf(document)) assert.notEqual(resolve(document, ref), undefined, `dangling ${ref}`);
 
-    assert.deepEqual((await app.request('GET', '/rest/all/schema', { token })).body, { ...document, servers: [{ url: '/rest/all' }] });
-    assert.deepEqual((await app.request('GET', '/rest/schema?services=all', { token })).body, document);
-    const unknownStore = await app.request('GET', '/rest/nostore/schema', { token });
+    assert.deepEqual((await app.request('GET', '/rest/all/schema?format=openapi3', { token })).body, { ...document, servers: [{ url: '/rest/all' }] });
+    assert.deepEqual((await app.request('GET', '/rest/schema?services=all&format=openapi3', { token })).body, document);
+    const unknownStore = await app.request('GET', '/rest/nostore/schema?format=openapi3', { token });
     assert.equal(unknownStore.status, 400);
     assert.deepEqual(unknownStore.body, { message: 'Specified request cannot be processed.' });
   });
@@ -180,7 +180,7 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
   });
 
   it("answers Magento's ?services= filter, and refuses a malformed or unknown service", async () => {
-    const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1', { token }))
+    const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1&format=openapi3', { token }))
       .body as OpenApiDocument;
     assert.deepEqual(only.tags.map((tag) => tag.name), ['customerCustomerRepositoryV1', 'storeStoreRepositoryV1']);
     assert.deepEqual(Object.keys(only.paths), ['/V1/customers/me', '/V1/customers/search', '/V1/customers/{customerId}', '/V1/store/storeViews']);
@@ -257,6 +257,10 @@ forEachDatabase('/swagger (developer mode)', (getDb) => {
     assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self';/);
     const html = await page.text();
     assert.match(html, /data-url="\/rest\/all\/schema\?services=all"/);
+    // The page shows Magento's document: Swagger 2.0 (a guest's, until a token is authorised).
+    const described = (await (await fetch(`${app.baseUrl}/rest/all/schema?services=all`)).json()) as { swagger?: string; basePath?: string };
+    assert.equal(described.swagger, '2.0');
+    assert.equal(described.basePath, '/rest/all');
     assert.doesNotMatch(html, /https?:\/\//, 'no CDN or other origin');
     const scripts = [...html.matchAll(/(?:src|href)="(\/swagger\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
     assert.ok(scripts.includes('/swagger/assets/swagger-ui-bundle.js'));
