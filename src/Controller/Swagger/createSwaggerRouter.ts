@@ -49,13 +49,31 @@ const INITIALIZER = `window.addEventListener('load', function () {
       return result;
     };
   }
+  // An apiKey value is sent as typed: store it with "Bearer " so calls (and the curl shown) carry it.
+  function withBearer(payload) {
+    var fixed = {};
+    Object.keys(payload || {}).forEach(function (name) {
+      var entry = payload[name];
+      var schema = entry && entry.schema;
+      var type = schema && (typeof schema.get === 'function' ? schema.get('type') : schema.type);
+      fixed[name] = type === 'apiKey' && typeof entry.value === 'string' && entry.value !== ''
+        ? Object.assign({}, entry, { value: bearer(entry.value) })
+        : entry;
+    });
+    return fixed;
+  }
+  function authorizeWithBearer(original, system) {
+    return thenReload(function (payload) {
+      return original(withBearer(payload));
+    }, system);
+  }
   window.ui = SwaggerUIBundle({
     url: root.getAttribute('data-url'),
     dom_id: '#swagger-ui',
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis],
     plugins: [function () {
-      return { statePlugins: { auth: { wrapActions: { authorize: thenReload, logout: thenReload } } } };
+      return { statePlugins: { auth: { wrapActions: { authorize: authorizeWithBearer, logout: thenReload } } } };
     }],
     requestInterceptor: function (request) {
       if (request.loadSpec) {

@@ -275,4 +275,35 @@ forEachDatabase('/swagger (developer mode)', (getDb) => {
     assert.equal(other.status, 404);
     assert.deepEqual(await other.json(), { message: 'Request does not match any route.' });
   });
+
+  it('authorises the Swagger 2.0 apiKey schemes with "Bearer <token>", whether or not the token was typed with it', async () => {
+    // The page script, run against stand-ins for the browser and Swagger UI (test/browser/SwaggerUi.test.ts runs it for real).
+    const script = await (await fetch(`${app.baseUrl}/swagger/assets/initializer.js`)).text();
+    let onLoad: () => void = () => {};
+    let config: {
+      plugins: (() => { statePlugins: { auth: { wrapActions: Record<string, (original: (payload: unknown) => void, system: unknown) => (payload: unknown) => void> } } })[];
+      requestInterceptor: (request: { loadSpec?: boolean; headers: Record<string, string> }) => { headers: Record<string, string> };
+    } | undefined;
+    const bundle = Object.assign((options: typeof config) => (config = options), { presets: { apis: {} } });
+    const window = { addEventListener: (_event: string, listener: () => void) => (onLoad = listener) };
+    const document = { getElementById: () => ({ getAttribute: () => '/rest/all/schema?services=all' }) };
+    new Function('window', 'document', 'SwaggerUIBundle', script)(window, document, bundle);
+    onLoad();
+    assert.ok(config);
+    let stored: { adminToken?: { value: string } } = {};
+    let downloads = 0;
+    const system = {
+      authSelectors: { authorized: () => ({ getIn: (path: string[]) => (path[0] === 'adminToken' ? stored.adminToken?.value : undefined) }) },
+      specActions: { download: () => downloads++ },
+    };
+    const authorize = config.plugins[0]!().statePlugins.auth.wrapActions.authorize!((payload) => (stored = payload as typeof stored), system);
+    const apiKey = { get: (key: string) => (key === 'type' ? 'apiKey' : undefined) };
+    authorize({ adminToken: { name: 'adminToken', schema: apiKey, value: 'eyJraw' } });
+    assert.equal(stored.adminToken?.value, 'Bearer eyJraw');
+    assert.equal(downloads, 1, 'the description is loaded again for the token');
+    authorize({ adminToken: { name: 'adminToken', schema: apiKey, value: 'Bearer eyJtyped' } });
+    assert.equal(stored.adminToken?.value, 'Bearer eyJtyped');
+    assert.equal(config.requestInterceptor({ loadSpec: true, headers: {} }).headers.Authorization, 'Bearer eyJtyped');
+    assert.equal(config.requestInterceptor({ headers: { Authorization: 'eyJraw' } }).headers.Authorization, 'Bearer eyJraw');
+  });
 });
