@@ -15,7 +15,7 @@ import { createWebsiteWithStore } from '../../LoginAsCustomer/lacHarness.ts';
 import { createAssistedCustomer, LAC_ENABLED, setConfig } from '../../Ecosystem/ecosystemHarness.ts';
 import { createAdmin, createCustomer } from '../../../integration/Identity/factories.ts';
 import { createTestApplication, type TestApplication } from '../../../support/app.ts';
-import { forEachDatabase } from '../../../support/databases.ts';
+import { forEachDatabase, uniqueSuffix } from '../../../support/databases.ts';
 
 const PASSWORD = 'Customer#2024';
 const SHARE_SCOPE = 'customer/account_share/scope';
@@ -64,6 +64,11 @@ forEachDatabase(
       assert.equal((await customerToken('default', customer.email)).status, 401);
       const own = await customerToken(secondStoreCode, customer.email);
       assert.equal(own.status, 200, JSON.stringify(own.body));
+      // `self` passes on a store of the customer's website only.
+      const meOwn = await app.request('GET', `/rest/${secondStoreCode}/V1/customers/me`, { token: own.body as string });
+      assert.equal(meOwn.status, 200);
+      assert.equal((meOwn.body as { id: number }).id, customer.customerId);
+      assert.equal((await app.request('GET', '/rest/default/V1/customers/me', { token: own.body as string })).status, 401);
 
       await setConfig(app, SHARE_SCOPE, '0');
       try {
@@ -73,6 +78,20 @@ forEachDatabase(
       } finally {
         await setConfig(app, SHARE_SCOPE, null);
       }
+    });
+
+    it('creates an account on the store of the prefix: /rest/<store> its store and website, /rest/all the default store view', async () => {
+      const created = async (prefix: string): Promise<{ store_id: number; website_id: number }> => {
+        const reply = await app.request('POST', `/rest/${prefix}/V1/customers`, {
+          body: { customer: { email: `scope_${uniqueSuffix()}@example.com`, firstname: 'Sc', lastname: 'Ope' }, password: 'Scope_Pass_2024' },
+        });
+        assert.equal(reply.status, 200, `${prefix}: ${JSON.stringify(reply.body)}`);
+        return reply.body as { store_id: number; website_id: number };
+      };
+      const onSecond = await created(secondStoreCode);
+      assert.deepEqual([onSecond.store_id, onSecond.website_id], [secondStoreId, secondWebsiteId]);
+      const onAll = await created('all');
+      assert.deepEqual([onAll.store_id, onAll.website_id], [1, 1]);
     });
 
     it('answers admin customer reads and search on /rest/all as on a store view', async () => {
