@@ -183,7 +183,11 @@ forEachDatabase('GET /rest/<store>/schema?format=openapi3', (getDb) => {
     const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1&format=openapi3', { token }))
       .body as OpenApiDocument;
     assert.deepEqual(only.tags.map((tag) => tag.name), ['customerCustomerRepositoryV1', 'storeStoreRepositoryV1']);
-    assert.deepEqual(Object.keys(only.paths), ['/V1/customers/me', '/V1/customers/search', '/V1/customers/{customerId}', '/V1/store/storeViews']);
+    const wanted = ROUTES.filter((route) =>
+      ['Magento\\Customer\\Api\\CustomerRepositoryInterface', 'Magento\\Store\\Api\\StoreRepositoryInterface'].includes(route.serviceClass),
+    );
+    assert.deepEqual(Object.keys(only.paths), [...new Set(wanted.map((route) => openApiPath(route.url)))]);
+    assert.ok(Object.keys(only.paths).includes('/V1/customers/search'));
 
     const malformed = await app.request('GET', '/rest/default/schema?services=customer-repository', { token });
     assert.equal(malformed.status, 400);
