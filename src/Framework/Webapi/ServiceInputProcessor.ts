@@ -17,6 +17,7 @@ import { invalidType, TypeProcessor } from './TypeProcessor.ts';
  */
 const SEARCH_CRITERIA_INTERFACE = 'Magento\\Framework\\Api\\SearchCriteriaInterface';
 const SORT_ORDER = 'Magento\\Framework\\Api\\SortOrder';
+const FILTER_GROUP = 'Magento\\Framework\\Api\\Search\\FilterGroup';
 const SORT_ASC = 'ASC';
 const SORT_DESC = 'DESC';
 /** `SortOrder::validateField`: only letters, digits and underscores name a sort field. */
@@ -111,6 +112,9 @@ export class ServiceInputProcessor {
       }
     }
     if (typeName === SORT_ORDER) validateSortOrder(result);
+    // The getters answer `[]` for none (SearchCriteria::getFilterGroups, FilterGroup::getFilters).
+    if (typeName === SEARCH_CRITERIA_INTERFACE && this.contracts.findField(typeName, 'filter_groups')) result['filter_groups'] ??= [];
+    if (typeName === FILTER_GROUP && this.contracts.findField(typeName, 'filters')) result['filters'] ??= [];
     if (typeName === SEARCH_CRITERIA_INTERFACE && this.contracts.findField(typeName, 'page_size')) {
       const pageSize = result['page_size'];
       if (pageSize === undefined || pageSize === null) result['page_size'] = DEFAULT_PAGE_SIZE;

@@ -94,7 +94,8 @@ forEachDatabase('searchCriteria spellings on search routes', (getDb) => {
       const body = reply.body as Results;
       assert.equal(body.total_count, 3);
       assert.equal(body.items.length, 3);
-      assert.deepEqual(body.search_criteria.sort_orders, [{ field: null }]);
+      // SortOrder's getters are `@return string`: Magento's output writes them as null.
+      assert.deepEqual(body.search_criteria.sort_orders, [{ field: null, direction: null }]);
     }
   });
 
@@ -117,6 +118,16 @@ forEachDatabase('searchCriteria spellings on search routes', (getDb) => {
     );
     assert.equal(reply.status, 200);
     assert.deepEqual((reply.body as Results).items.map((c) => c.firstname), ['Cy', 'Bea', 'Ann']);
+  });
+
+  it('echoes filter_groups always, as SearchCriteria::getFilterGroups answers [] for none', async () => {
+    const reply = await search('searchCriteria[pageSize]=1');
+    assert.equal(reply.status, 200);
+    assert.deepEqual((reply.body as Results).search_criteria, { filter_groups: [], page_size: 1 });
+    const empty = await search('searchCriteria[filter_groups][0][x]=&searchCriteria[pageSize]=1');
+    assert.equal(empty.status, 400, 'an unknown key in a filter group is refused');
+    const noDirection = await search('searchCriteria[sort_orders][0][field]=email&searchCriteria[pageSize]=1');
+    assert.deepEqual((noDirection.body as Results).search_criteria.sort_orders, [{ field: 'email', direction: null }]);
   });
 
   it('never answers 5xx to generated spellings, maps and values, on both search routes', async () => {
