@@ -23,6 +23,7 @@ import { MemoryLogger } from '../../src/Framework/App/Logger.ts';
 import type { ConnectionInterface } from '../../src/Framework/Db/ConnectionInterface.ts';
 import { DeploymentConfigError, loadDeploymentConfig, type MagentoMode } from '../../src/Framework/Config/DeploymentConfig.ts';
 import type { OpenApiDocument } from '../../src/Framework/Webapi/Schema/OpenApiDocument.ts';
+import type { SwaggerDocument } from '../../src/Framework/Webapi/Schema/SwaggerDocument.ts';
 import { AclBuilder } from '../../src/Model/Authorization/AclBuilder.ts';
 import { Rules } from '../../src/Model/ResourceModel/Authorization/Rules.ts';
 import { listen } from '../../src/server.ts';
@@ -61,6 +62,16 @@ const ACL_IDS = readAclIdsIndependently();
 const GRANTABLE = ACL_IDS.filter((id) => id !== ROOT);
 
 type Store = 'default' | 'all';
+/** Magento's Swagger 2.0 (the default) or OpenAPI 3 (`?format=openapi3`): the same routes either way. */
+type Format = 'swagger' | 'openapi3';
+type Described = OpenApiDocument | SwaggerDocument;
+const formatQuery = (format: Format, query: string): string =>
+  format === 'swagger' ? query : `${query}${query === '' ? '?' : '&'}format=openapi3`;
+/** Where the document says its routes are served: Swagger's basePath, OpenAPI's server URL. */
+const baseOf = (document: Described): string | undefined =>
+  'swagger' in document ? document.basePath : document.servers[0]?.url;
+const definitionOf = (document: Described, name: string): unknown =>
+  'swagger' in document ? document.definitions[name] : document.components.schemas[name];
 /** Who asks. A role is either everything (Magento's "All" resource access) or an explicit list. */
 type Caller =
   | { readonly kind: 'guest' }
@@ -91,7 +102,7 @@ function mayCall(caller: Caller, store: Store, route: XmlRoute): boolean {
 const openApiPath = (url: string): string => url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
 const operationKey = (method: string, url: string): string => `${method.toUpperCase()} ${openApiPath(url)}`;
 
-function describedOperations(document: OpenApiDocument): string[] {
+function describedOperations(document: Described): string[] {
   return Object.entries(document.paths)
     .flatMap(([path, item]) => Object.keys(item).map((verb) => `${verb.toUpperCase()} ${path}`))
     .sort();
@@ -135,13 +146,15 @@ forEachDatabase('GET /rest/<store>/schema lists what the caller may call', (getD
   };
 
   /** Sets the caller's rights, then reads the description as that caller. */
-  const schemaAs = async (caller: Caller, store: Store, query = ''): Promise<OpenApiDocument> => {
+  const schemaAs = async (caller: Caller, store: Store, query = '', format: Format = 'swagger'): Promise<Described> => {
     if (caller.kind === 'admin') await grant(adminRoleId, caller);
     if (caller.kind === 'integration') await grant(integrationRoleId, caller);
     const token = tokenOf(caller);
-    const reply = await app.request('GET', `/rest/${store}/schema${query}`, token === undefined ? {} : { token });
+    const reply = await app.request('GET', `/rest/${store}/schema${formatQuery(format, query)}`, token === undefined ? {} : { token });
     assert.equal(reply.status, 200, JSON.stringify(reply.body));
-    return reply.body as OpenApiDocument;
+    const document = reply.body as Described;
+    assert.equal('swagger' in document ? 'swagger' : 'openapi3', format);
+    return document;
   };
 
   before(async () => {
@@ -171,12 +184,14 @@ forEachDatabase('GET /rest/<store>/schema lists what the caller may call', (getD
       rights.map((r) => ({ kind: 'integration' as const, ...r })),
     );
     await fc.assert(
-      fc.asyncProperty(caller, fc.constantFrom<Store>('default', 'all'), async (who, store) => {
-        const document = await schemaAs(who, store);
+      fc.asyncProperty(caller, fc.constantFrom<Store>('default', 'all'), fc.constantFrom<Format>('swagger', 'openapi3'), async (who, store, format) => {
+        const document = await schemaAs(who, store, '', format);
         const expected = expectedOperations(who, store);
         assert.deepEqual(describedOperations(document), expected);
-        assert.deepEqual(document.servers, [{ url: `/rest/${store}` }]);
-        const tagged = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((operation) => operation.tags)));
+        assert.equal(baseOf(document), `/rest/${store}`);
+        const tagged = new Set(
+          Object.values(document.paths).flatMap((item: Record<string, { tags: string[] }>) => Object.values(item).flatMap((operation) => operation.tags)),
+        );
         assert.deepEqual(new Set(document.tags.map((tag) => tag.name)), tagged, 'a service with nothing to call has no tag');
 
         // What the description leaves out, the front controller refuses (before reading any body: no side effects).
@@ -191,29 +206,32 @@ forEachDatabase('GET /rest/<store>/schema lists what the caller may call', (getD
     );
   });
 
-  it('never serves a broader cached description to a narrower caller of the same store', async () => {
-    const everything = ROUTES.map((route) => operationKey(route.method, route.url)).sort();
-    const full: Caller = { kind: 'admin', all: true, resources: [] };
-    assert.deepEqual(describedOperations(await schemaAs(full, 'default')), everything);
+  for (const format of ['swagger', 'openapi3'] as const) {
+    it(`never serves a broader cached description to a narrower caller of the same store (${format})`, async () => {
+      const everything = ROUTES.map((route) => operationKey(route.method, route.url)).sort();
+      const full: Caller = { kind: 'admin', all: true, resources: [] };
+      assert.deepEqual(describedOperations(await schemaAs(full, 'default', '', format)), everything);
 
-    const guest = await schemaAs({ kind: 'guest' }, 'default');
-    assert.deepEqual(describedOperations(guest), expectedOperations({ kind: 'guest' }, 'default'));
-    assert.ok(describedOperations(guest).length < everything.length);
-    assert.ok(!describedOperations(guest).includes('POST /V1/login-as-customer/secret'));
-    // The data interfaces of routes left out are not described either.
-    assert.equal(guest.components.schemas['login-as-customer-api-data-authentication-secret-interface'], undefined);
+      const guest = await schemaAs({ kind: 'guest' }, 'default', '', format);
+      assert.deepEqual(describedOperations(guest), expectedOperations({ kind: 'guest' }, 'default'));
+      assert.ok(describedOperations(guest).length < everything.length);
+      assert.ok(!describedOperations(guest).includes('POST /V1/login-as-customer/secret'));
+      // The data interfaces of routes left out are not described either.
+      assert.equal(definitionOf(guest, 'login-as-customer-api-data-authentication-secret-interface'), undefined);
+      assert.ok(definitionOf(await schemaAs(full, 'default', '', format), 'login-as-customer-api-data-authentication-secret-interface'));
 
-    assert.deepEqual(describedOperations(await schemaAs({ kind: 'customer' }, 'default')), expectedOperations({ kind: 'customer' }, 'default'));
-    // The same admin token, its role narrowed since: the description follows the role, not the token.
-    const narrowed: Caller = { kind: 'admin', all: false, resources: ['Magento_LoginAsCustomer::login'] };
-    const narrow = await schemaAs(narrowed, 'default');
-    assert.deepEqual(describedOperations(narrow), expectedOperations(narrowed, 'default'));
-    assert.ok(describedOperations(narrow).includes('POST /V1/login-as-customer/secret'));
-    assert.ok(!describedOperations(narrow).includes('GET /V1/customers/search'));
-    // A bad token is a guest, as for an API call.
-    const forged = await app.request('GET', '/rest/default/schema', { token: 'not-a-token' });
-    assert.deepEqual(describedOperations(forged.body as OpenApiDocument), describedOperations(guest));
-  });
+      assert.deepEqual(describedOperations(await schemaAs({ kind: 'customer' }, 'default', '', format)), expectedOperations({ kind: 'customer' }, 'default'));
+      // The same admin token, its role narrowed since: the description follows the role, not the token.
+      const narrowed: Caller = { kind: 'admin', all: false, resources: ['Magento_LoginAsCustomer::login'] };
+      const narrow = await schemaAs(narrowed, 'default', '', format);
+      assert.deepEqual(describedOperations(narrow), expectedOperations(narrowed, 'default'));
+      assert.ok(describedOperations(narrow).includes('POST /V1/login-as-customer/secret'));
+      assert.ok(!describedOperations(narrow).includes('GET /V1/customers/search'));
+      // A bad token is a guest, as for an API call.
+      const forged = await app.request('GET', `/rest/default/schema${formatQuery(format, '')}`, { token: 'not-a-token' });
+      assert.deepEqual(describedOperations(forged.body as Described), describedOperations(guest));
+    });
+  }
 
   it("answers a requested service the caller may call nothing of with Magento's empty description", async () => {
     const document = await schemaAs({ kind: 'guest' }, 'default', '?services=customerCustomerRepositoryV1');

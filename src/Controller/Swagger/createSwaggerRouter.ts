@@ -29,6 +29,11 @@ const INITIALIZER = `window.addEventListener('load', function () {
   var root = document.getElementById('swagger-ui');
   var SCHEMES = ['adminToken', 'customerToken'];
   var token = null;
+  // Swagger 2.0 has no bearer scheme: the token is an apiKey in the Authorization header, typed with or without
+  // the "Bearer " Magento's API wants.
+  function bearer(value) {
+    return /^Bearer\\s/i.test(value) ? value : 'Bearer ' + value;
+  }
   function reloadForToken(system) {
     var authorized = system.authSelectors.authorized();
     var next = null;
@@ -44,16 +49,38 @@ const INITIALIZER = `window.addEventListener('load', function () {
       return result;
     };
   }
+  // An apiKey value is sent as typed: store it with "Bearer " so calls (and the curl shown) carry it.
+  function withBearer(payload) {
+    var fixed = {};
+    Object.keys(payload || {}).forEach(function (name) {
+      var entry = payload[name];
+      var schema = entry && entry.schema;
+      var type = schema && (typeof schema.get === 'function' ? schema.get('type') : schema.type);
+      fixed[name] = type === 'apiKey' && typeof entry.value === 'string' && entry.value !== ''
+        ? Object.assign({}, entry, { value: bearer(entry.value) })
+        : entry;
+    });
+    return fixed;
+  }
+  function authorizeWithBearer(original, system) {
+    return thenReload(function (payload) {
+      return original(withBearer(payload));
+    }, system);
+  }
   window.ui = SwaggerUIBundle({
     url: root.getAttribute('data-url'),
     dom_id: '#swagger-ui',
     deepLinking: true,
     presets: [SwaggerUIBundle.presets.apis],
     plugins: [function () {
-      return { statePlugins: { auth: { wrapActions: { authorize: thenReload, logout: thenReload } } } };
+      return { statePlugins: { auth: { wrapActions: { authorize: authorizeWithBearer, logout: thenReload } } } };
     }],
     requestInterceptor: function (request) {
-      if (request.loadSpec && token) request.headers.Authorization = 'Bearer ' + token;
+      if (request.loadSpec) {
+        if (token) request.headers.Authorization = bearer(token);
+        return request;
+      }
+      if (request.headers.Authorization) request.headers.Authorization = bearer(request.headers.Authorization);
       return request;
     },
     layout: 'BaseLayout',
@@ -78,7 +105,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * Magento's `/swagger` page (Magento_Swagger): Swagger UI from the installed `swagger-ui-dist` package (no CDN)
- * on the API description of `/rest/<store>/schema?services=all`. The app mounts it only where Magento serves it
+ * on the API description of `/rest/<store>/schema?services=all` — Magento's Swagger 2.0 document. The app mounts it only where Magento serves it
  * (isSwaggerEnabled: developer mode, or enabled by setting).
  */
 export function createSwaggerRouter(): Router {

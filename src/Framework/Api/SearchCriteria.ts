@@ -33,13 +33,20 @@ export interface SearchResults<T> {
 
 export const SEARCH_CRITERIA_INTERFACE = 'Magento\\Framework\\Api\\SearchCriteriaInterface';
 
-/** Data interface declarations for the framework's search types, registered with every contract. */
+/**
+ * Data interface declarations for the framework's search types, registered with every contract. `required` follows
+ * the getters' `@return` types, which decide what Magento's output processor writes when a value is null:
+ * Filter `field` and `value` and SortOrder `field` and `direction` are `string` (written as null), `condition_type`
+ * is `string|null`; SearchCriteria's `getFilterGroups()` and FilterGroup's `getFilters()` return `[]` for none, so
+ * `filter_groups` is always in the echoed criteria (ServiceInputProcessor fills both in).
+ * (✔ lib/internal/Magento/Framework/Api/Filter.php, SortOrder.php, SearchCriteria.php, Search/FilterGroup.php)
+ */
 export const SEARCH_CRITERIA_DATA_TYPES: readonly DataInterfaceDeclaration[] = Object.freeze([
   {
     name: 'Magento\\Framework\\Api\\Filter',
     fields: [
       { name: 'field', type: 'string', required: true },
-      { name: 'value', type: 'string' },
+      { name: 'value', type: 'string', required: true },
       { name: 'condition_type', type: 'string' },
     ],
   },
@@ -51,13 +58,13 @@ export const SEARCH_CRITERIA_DATA_TYPES: readonly DataInterfaceDeclaration[] = O
     name: 'Magento\\Framework\\Api\\SortOrder',
     fields: [
       { name: 'field', type: 'string', required: true },
-      { name: 'direction', type: 'string' },
+      { name: 'direction', type: 'string', required: true },
     ],
   },
   {
     name: SEARCH_CRITERIA_INTERFACE,
     fields: [
-      { name: 'filter_groups', type: 'Magento\\Framework\\Api\\Search\\FilterGroup[]' },
+      { name: 'filter_groups', type: 'Magento\\Framework\\Api\\Search\\FilterGroup[]', required: true },
       { name: 'sort_orders', type: 'Magento\\Framework\\Api\\SortOrder[]' },
       { name: 'page_size', type: 'int' },
       { name: 'current_page', type: 'int' },

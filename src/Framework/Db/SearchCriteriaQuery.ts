@@ -69,8 +69,10 @@ export function buildSearchCriteriaSql(
     }
     if (ors.length) groups.push(ors.length === 1 ? ors[0]! : `(${ors.join(' OR ')})`);
   }
-  const orders = (criteria?.sort_orders ?? []).map((s) => {
-    const dir = (s.direction ?? 'ASC').toUpperCase();
+  // Magento's SortingProcessor: a sort order without a field (the map spelling `sort_orders[email]=ASC` builds
+  // one) is skipped; a direction other than ASC — none included — sorts descending.
+  const orders = (criteria?.sort_orders ?? []).filter((s) => s.field !== undefined && s.field !== null).map((s) => {
+    const dir = (s.direction ?? 'DESC').toUpperCase();
     if (dir !== 'ASC' && dir !== 'DESC') {
       throw new InputException(__('Invalid value of "%value" provided for the %fieldName field.', { value: s.direction, fieldName: 'direction' }));
     }

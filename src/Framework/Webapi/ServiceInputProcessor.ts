@@ -4,7 +4,7 @@ import { SerializationException } from '../Exception/SerializationException.ts';
 import { WebapiException } from '../Exception/WebapiException.ts';
 import { Phrase, __ } from '../Exception/Phrase.ts';
 import type { ContractIndex } from './ContractIndex.ts';
-import { isRequestObject, isSet, type RequestObject } from './RequestObject.ts';
+import { createRequestObject, isRequestObject, isSet, type RequestObject } from './RequestObject.ts';
 import { PhpValue } from './PhpValue.ts';
 import { isArrayType, itemType, type MethodDeclaration, type TypeRef } from './ServiceContract.ts';
 import { SimpleDataObjectConverter } from './SimpleDataObjectConverter.ts';
@@ -16,6 +16,12 @@ import { invalidType, TypeProcessor } from './TypeProcessor.ts';
  * the LocalizedException `Maximum SearchCriteria pageSize is %max` (400).
  */
 const SEARCH_CRITERIA_INTERFACE = 'Magento\\Framework\\Api\\SearchCriteriaInterface';
+const SORT_ORDER = 'Magento\\Framework\\Api\\SortOrder';
+const FILTER_GROUP = 'Magento\\Framework\\Api\\Search\\FilterGroup';
+const SORT_ASC = 'ASC';
+const SORT_DESC = 'DESC';
+/** `SortOrder::validateField`: only letters, digits and underscores name a sort field. */
+const SORT_FIELD = /^[a-z0-9_]*$/i;
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAXIMUM_PAGE_SIZE = 300;
 
@@ -67,7 +73,12 @@ export class ServiceInputProcessor {
     if (value === null || value === undefined) return null;
     if (!Array.isArray(value) && !isRequestObject(value)) throw invalidType(PhpValue.gettype(value), type);
     const items = Array.isArray(value) ? value : Object.values(value);
-    return items.map((item: unknown) => this.createFromArray(itemType(type), item));
+    // `_createFromArray` builds from `is_array($data) ? $data : []`: a scalar item is an empty object. That is what
+    // the map spelling `searchCriteria[sort_orders][email]=ASC` gives — a sort order without a field, which
+    // Magento's SortingProcessor skips (the request is answered, unsorted).
+    return items.map((item: unknown) =>
+      this.createFromArray(itemType(type), item === null || typeof item === 'object' ? item : createRequestObject()),
+    );
   }
 
   private createFromArray(typeName: string, data: unknown): Record<string, unknown> | null {
@@ -100,6 +111,10 @@ export class ServiceInputProcessor {
         throw error;
       }
     }
+    if (typeName === SORT_ORDER) validateSortOrder(result);
+    // The getters answer `[]` for none (SearchCriteria::getFilterGroups, FilterGroup::getFilters).
+    if (typeName === SEARCH_CRITERIA_INTERFACE && this.contracts.findField(typeName, 'filter_groups')) result['filter_groups'] ??= [];
+    if (typeName === FILTER_GROUP && this.contracts.findField(typeName, 'filters')) result['filters'] ??= [];
     if (typeName === SEARCH_CRITERIA_INTERFACE && this.contracts.findField(typeName, 'page_size')) {
       const pageSize = result['page_size'];
       if (pageSize === undefined || pageSize === null) result['page_size'] = DEFAULT_PAGE_SIZE;
@@ -108,5 +123,26 @@ export class ServiceInputProcessor {
       }
     }
     return result;
+  }
+}
+
+/**
+ * `Magento\Framework\Api\SortOrder`'s setters: the direction is upper-cased and must then be ASC or DESC, the field
+ * may hold only letters, digits and underscores (InputException, 400).
+ */
+function validateSortOrder(sortOrder: Record<string, unknown>): void {
+  const direction = sortOrder['direction'];
+  if (direction !== undefined && direction !== null) {
+    const normalized = String(direction).toUpperCase();
+    if (normalized !== SORT_ASC && normalized !== SORT_DESC) {
+      throw new InputException(
+        __('The sort order has to be specified as %1 for ascending order or %2 for descending order.', [SORT_ASC, SORT_DESC]),
+      );
+    }
+    sortOrder['direction'] = normalized;
+  }
+  const field = sortOrder['field'];
+  if (typeof field === 'string' && !SORT_FIELD.test(field)) {
+    throw new InputException(__('Sort order field %1 contains restricted symbols', [field]));
   }
 }

@@ -85,8 +85,10 @@ export class AccountManagement implements AccountManagementInterface {
   async authenticate(email: string, password: string): Promise<CustomerData> {
     const perWebsite = (await this.config.getValue('customer/account_share/scope')) !== '0';
     const storeId = this.requestContext.current()?.storeId;
-    const store = storeId === undefined ? await this.stores.getDefaultStoreView() : await this.stores.getStoreById(storeId);
-    const websiteId = perWebsite ? (store?.website_id ?? 0) : null;
+    const store = storeId === undefined ? undefined : await this.stores.getStoreById(storeId);
+    // CustomerRegistry::retrieveByEmail: the current store's website, or — on the admin store of `/rest/all`,
+    // whose website is 0 — the default store view's.
+    const websiteId = perWebsite ? store?.website_id || (await this.stores.getDefaultStoreView())?.website_id || 0 : null;
     const row = await this.resource.loadByEmail(email, websiteId);
     if (!row) {
       await verifyAgainstMissingAccount(this.encryptor, password);

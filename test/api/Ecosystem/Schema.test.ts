@@ -58,7 +58,7 @@ function resolve(document: OpenApiDocument, ref: string): unknown {
     .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
 }
 
-forEachDatabase('GET /rest/<store>/schema', (getDb) => {
+forEachDatabase('GET /rest/<store>/schema?format=openapi3', (getDb) => {
   let app: TestApplication;
   let document: OpenApiDocument;
   let token: string;
@@ -69,7 +69,7 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
     const login = await app.request('POST', '/rest/V1/integration/admin/token', { body: { username: admin.username, password: admin.password } });
     assert.equal(login.status, 200, JSON.stringify(login.body));
     token = login.body as string;
-    const reply = await app.request('GET', '/rest/default/schema', { token });
+    const reply = await app.request('GET', '/rest/default/schema?format=openapi3', { token });
     assert.equal(reply.status, 200);
     document = reply.body as OpenApiDocument;
   });
@@ -81,9 +81,9 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
     await validateOpenApi(document);
     for (const ref of refsOf(document)) assert.notEqual(resolve(document, ref), undefined, `dangling ${ref}`);
 
-    assert.deepEqual((await app.request('GET', '/rest/all/schema', { token })).body, { ...document, servers: [{ url: '/rest/all' }] });
-    assert.deepEqual((await app.request('GET', '/rest/schema?services=all', { token })).body, document);
-    const unknownStore = await app.request('GET', '/rest/nostore/schema', { token });
+    assert.deepEqual((await app.request('GET', '/rest/all/schema?format=openapi3', { token })).body, { ...document, servers: [{ url: '/rest/all' }] });
+    assert.deepEqual((await app.request('GET', '/rest/schema?services=all&format=openapi3', { token })).body, document);
+    const unknownStore = await app.request('GET', '/rest/nostore/schema?format=openapi3', { token });
     assert.equal(unknownStore.status, 400);
     assert.deepEqual(unknownStore.body, { message: 'Specified request cannot be processed.' });
   });
@@ -180,10 +180,14 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
   });
 
   it("answers Magento's ?services= filter, and refuses a malformed or unknown service", async () => {
-    const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1', { token }))
+    const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1&format=openapi3', { token }))
       .body as OpenApiDocument;
     assert.deepEqual(only.tags.map((tag) => tag.name), ['customerCustomerRepositoryV1', 'storeStoreRepositoryV1']);
-    assert.deepEqual(Object.keys(only.paths), ['/V1/customers/me', '/V1/customers/search', '/V1/customers/{customerId}', '/V1/store/storeViews']);
+    const wanted = ROUTES.filter((route) =>
+      ['Magento\\Customer\\Api\\CustomerRepositoryInterface', 'Magento\\Store\\Api\\StoreRepositoryInterface'].includes(route.serviceClass),
+    );
+    assert.deepEqual(Object.keys(only.paths), [...new Set(wanted.map((route) => openApiPath(route.url)))]);
+    assert.ok(Object.keys(only.paths).includes('/V1/customers/search'));
 
     const malformed = await app.request('GET', '/rest/default/schema?services=customer-repository', { token });
     assert.equal(malformed.status, 400);
@@ -257,6 +261,10 @@ forEachDatabase('/swagger (developer mode)', (getDb) => {
     assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self';/);
     const html = await page.text();
     assert.match(html, /data-url="\/rest\/all\/schema\?services=all"/);
+    // The page shows Magento's document: Swagger 2.0 (a guest's, until a token is authorised).
+    const described = (await (await fetch(`${app.baseUrl}/rest/all/schema?services=all`)).json()) as { swagger?: string; basePath?: string };
+    assert.equal(described.swagger, '2.0');
+    assert.equal(described.basePath, '/rest/all');
     assert.doesNotMatch(html, /https?:\/\//, 'no CDN or other origin');
     const scripts = [...html.matchAll(/(?:src|href)="(\/swagger\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
     assert.ok(scripts.includes('/swagger/assets/swagger-ui-bundle.js'));
@@ -270,5 +278,36 @@ forEachDatabase('/swagger (developer mode)', (getDb) => {
     const other = await fetch(`${app.baseUrl}/swagger/assets/index.html`);
     assert.equal(other.status, 404);
     assert.deepEqual(await other.json(), { message: 'Request does not match any route.' });
+  });
+
+  it('authorises the Swagger 2.0 apiKey schemes with "Bearer <token>", whether or not the token was typed with it', async () => {
+    // The page script, run against stand-ins for the browser and Swagger UI (test/browser/SwaggerUi.test.ts runs it for real).
+    const script = await (await fetch(`${app.baseUrl}/swagger/assets/initializer.js`)).text();
+    let onLoad: () => void = () => {};
+    let config: {
+      plugins: (() => { statePlugins: { auth: { wrapActions: Record<string, (original: (payload: unknown) => void, system: unknown) => (payload: unknown) => void> } } })[];
+      requestInterceptor: (request: { loadSpec?: boolean; headers: Record<string, string> }) => { headers: Record<string, string> };
+    } | undefined;
+    const bundle = Object.assign((options: typeof config) => (config = options), { presets: { apis: {} } });
+    const window = { addEventListener: (_event: string, listener: () => void) => (onLoad = listener) };
+    const document = { getElementById: () => ({ getAttribute: () => '/rest/all/schema?services=all' }) };
+    new Function('window', 'document', 'SwaggerUIBundle', script)(window, document, bundle);
+    onLoad();
+    assert.ok(config);
+    let stored: { adminToken?: { value: string } } = {};
+    let downloads = 0;
+    const system = {
+      authSelectors: { authorized: () => ({ getIn: (path: string[]) => (path[0] === 'adminToken' ? stored.adminToken?.value : undefined) }) },
+      specActions: { download: () => downloads++ },
+    };
+    const authorize = config.plugins[0]!().statePlugins.auth.wrapActions.authorize!((payload) => (stored = payload as typeof stored), system);
+    const apiKey = { get: (key: string) => (key === 'type' ? 'apiKey' : undefined) };
+    authorize({ adminToken: { name: 'adminToken', schema: apiKey, value: 'eyJraw' } });
+    assert.equal(stored.adminToken?.value, 'Bearer eyJraw');
+    assert.equal(downloads, 1, 'the description is loaded again for the token');
+    authorize({ adminToken: { name: 'adminToken', schema: apiKey, value: 'Bearer eyJtyped' } });
+    assert.equal(stored.adminToken?.value, 'Bearer eyJtyped');
+    assert.equal(config.requestInterceptor({ loadSpec: true, headers: {} }).headers.Authorization, 'Bearer eyJtyped');
+    assert.equal(config.requestInterceptor({ headers: { Authorization: 'eyJraw' } }).headers.Authorization, 'Bearer eyJraw');
   });
 });

@@ -9,6 +9,7 @@ import { AclResourceTree } from '../../../src/Framework/Acl/AclResourceTree.ts';
 import { AclXmlReader } from '../../../src/Framework/Acl/AclXmlReader.ts';
 import { WebapiXmlReader } from '../../../src/Framework/Webapi/Config/WebapiXmlReader.ts';
 import { MagentoSchemaNames } from '../../../src/Framework/Webapi/Schema/MagentoSchemaNames.ts';
+import type { SwaggerDocument } from '../../../src/Framework/Webapi/Schema/SwaggerDocument.ts';
 import type { OpenApiDocument, OperationObject, SchemaObject } from '../../../src/Framework/Webapi/Schema/OpenApiDocument.ts';
 import { OpenApiGenerator } from '../../../src/Framework/Webapi/Schema/OpenApiGenerator.ts';
 import { renderRoutesTable } from '../../../src/Framework/Webapi/Schema/RoutesTable.ts';
@@ -238,9 +239,10 @@ class FakeAuthorizer implements RequestAuthorizer {
 const READ = 'Fixture_Catalog::items_read';
 const WRITE = 'Fixture_Catalog::items_write';
 const admin = (userId: number): UserContext => ({ userId, userType: UserType.ADMIN });
+/** OpenAPI 3 (`?format=openapi3`) unless the query says otherwise; without it the handler answers Swagger 2.0. */
 const schemaRequest = (user: UserContext, query: Record<string, unknown> = {}): SchemaRequest => ({
   store: { storeId: 1, code: 'default', websiteId: 1 },
-  query,
+  query: { format: 'openapi3', ...query },
   secure: false,
   host: undefined,
   user,
@@ -294,6 +296,17 @@ describe('createSchemaHandler', () => {
     const asAdminScope = await handler({ ...schemaRequest(admin(2)), store: ADMIN_STORE });
     assert.notEqual(asAdminScope, narrow);
     assert.deepEqual((asAdminScope as OpenApiDocument).servers, [{ url: '/rest/all' }]);
+
+    // Swagger 2.0 is sent with the request's host and scheme, around the one cached body of those rights.
+    const swaggerOf = async (user: UserContext, host: string, secure: boolean): Promise<SwaggerDocument> =>
+      (await handler({ ...schemaRequest(user, { format: undefined }), host, secure })) as SwaggerDocument;
+    const narrowSwagger = await swaggerOf(admin(1), 'a.example', false);
+    const sameRights = await swaggerOf(admin(2), 'b.example:8443', true);
+    assert.equal(sameRights.paths, narrowSwagger.paths);
+    assert.equal(sameRights.definitions, narrowSwagger.definitions);
+    assert.deepEqual([narrowSwagger.host, narrowSwagger.schemes, sameRights.host, sameRights.schemes], ['a.example', ['http'], 'b.example:8443', ['https']]);
+    assert.notEqual((await swaggerOf(admin(3), 'a.example', false)).paths, narrowSwagger.paths);
+    assert.deepEqual(Object.keys(narrowSwagger.paths), Object.keys((narrow as OpenApiDocument).paths));
 
     // One ACL check per distinct resource list, not per route.
     const distinct = new Set(webapiConfig.routes.map((route) => JSON.stringify(route.resources))).size;

@@ -14,6 +14,7 @@ import type { ContractRegistry } from '../ServiceContract.ts';
 import type { ServiceLocator } from '../ServiceLocator.ts';
 import { ServiceOutputProcessor } from '../ServiceOutputProcessor.ts';
 import type { StoreRecord, StoreResolver } from '../StoreResolver.ts';
+import { FieldsFilter } from './FieldsFilter.ts';
 import { InputParamsResolver } from './InputParamsResolver.ts';
 import { DEFAULT_PARAM_OVERRIDERS, type ParamOverrider } from './ParamsOverrider.ts';
 import { PathProcessor } from './PathProcessor.ts';
@@ -206,16 +207,17 @@ export class RestFrontController {
         : createRequestObject();
     const declaration = this.contracts.getMethod(route.serviceClass, route.serviceMethod);
     if (!declaration) throw new Error(`No contract for ${route.serviceClass}::${route.serviceMethod}`);
+    const query = QueryStringParser.parse(request.queryString);
     const args = this.inputResolver.resolve(route, declaration, {
       httpMethod: method,
       pathParams: params,
-      query: QueryStringParser.parse(request.queryString),
+      query,
       body,
       user: state.user,
     });
 
     const result = await this.callService(route, args);
-    const output = this.outputProcessor.process(result, declaration.returns);
+    const output = FieldsFilter.apply(this.outputProcessor.process(result, declaration.returns), query);
     return { status: 200, headers: JSON_HEADERS, body: JSON.stringify(output) };
   }
 

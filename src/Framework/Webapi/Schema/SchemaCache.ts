@@ -6,8 +6,8 @@ import type { OpenApiDocument } from './OpenApiDocument.ts';
  * only when they would be given the same document. The bound keeps caller-chosen `?services=` subsets and many
  * distinct roles from growing it without limit.
  */
-export class SchemaCache {
-  private readonly documents = new Map<string, OpenApiDocument>();
+export class SchemaCache<T = OpenApiDocument> {
+  private readonly documents = new Map<string, T>();
 
   constructor(private readonly maxEntries: number) {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new Error(`SchemaCache size must be a positive integer (got ${maxEntries})`);
@@ -17,7 +17,7 @@ export class SchemaCache {
     return this.documents.size;
   }
 
-  getOrCreate(key: string, create: () => OpenApiDocument): OpenApiDocument {
+  getOrCreate(key: string, create: () => T): T {
     const cached = this.documents.get(key);
     if (cached !== undefined) {
       // Map keeps insertion order: re-inserting marks the entry as the most recently used.

@@ -8,12 +8,20 @@ import { ADMIN_STORE } from '../StoreResolver.ts';
 import type { OpenApiDocument } from './OpenApiDocument.ts';
 import { OpenApiGenerator, type OpenApiGeneratorInput } from './OpenApiGenerator.ts';
 import { SchemaCache } from './SchemaCache.ts';
+import type { SwaggerDocument } from './SwaggerDocument.ts';
+import { SwaggerGenerator } from './SwaggerGenerator.ts';
 
 /** `Magento\Framework\Webapi\Request::REQUEST_PARAM_SERVICES` and its "everything" value. */
 const SERVICES_PARAM = 'services';
 const ALL_SERVICES = 'all';
 /** `Request::_convertRequestParamToServiceArray`: comma-separated `<name>V<n>` service names. */
 const SERVICE_LIST = /^[a-zA-Z\d]*V\d+(,[a-zA-Z\d]*V\d+)*$/;
+/**
+ * Not Magento's: `?format=openapi3` answers the same description as OpenAPI 3.0 instead of Magento's Swagger 2.0.
+ * Any other value (or none) is Swagger 2.0, as Magento ignores parameters it does not know.
+ */
+export const FORMAT_PARAM = 'format';
+export const OPENAPI3_FORMAT = 'openapi3';
 
 /** Distinct documents kept: store prefixes × distinct sets of allowed routes × `?services=` subsets in use. */
 export const DEFAULT_SCHEMA_CACHE_SIZE = 64;
@@ -37,9 +45,10 @@ interface AccessGroup {
 
 /**
  * Magento's SchemaRequestProcessor: `GET /rest/<store>/schema?services=all|<name>V1,<name>V1` answers the API
- * description (OpenAPI 3.0 here, see OpenApiGenerator). `services` defaults to `all`, as in Magento. The
- * server URL is the request's own prefix — `/rest/<store code>`, or `/rest/all` for the admin scope — so "Try
- * it out" calls go to the same store the schema was read from.
+ * description — Swagger 2.0 as Magento's generator writes it (SwaggerGenerator), or OpenAPI 3.0 with
+ * `?format=openapi3` (OpenApiGenerator). `services` defaults to `all`, as in Magento. The base path is the request's
+ * own prefix — `/rest/<store code>`, or `/rest/all` for the admin scope — so "Try it out" calls go to the same store
+ * the schema was read from; Swagger's `host` and `schemes` are the request's (Host header, http/https).
  *
  * As Magento's `AbstractSchemaGenerator::getAllowedServicesMetadata`, the document lists only what the caller
  * may call: each route is put through the same check the front controller makes before calling it (the bearer
@@ -49,27 +58,33 @@ interface AccessGroup {
  * resources of a service method merged over every route naming it; here each route is checked on its own, so
  * the list is exactly what the front controller lets the caller call.
  *
- * Magento caches per store and user (type + id). Here a document is cached by what it contains — store prefix
- * and the exact set of routes described — so callers with the same rights share it, and a caller is never given a
- * document built for broader rights. The rights are worked out on every request, so a role change applies at
- * once. The full document is generated once at boot, so an inconsistency fails start-up, not a request.
+ * Magento caches per store and user (type + id). Here a document is cached by what it contains — format, store
+ * prefix and the exact set of routes described (never the host, which is set per response) — so callers with the
+ * same rights share it, and a caller is never given a document built for broader rights. The rights are worked
+ * out on every request, so a role change applies at once. Both full documents are generated once at boot, so an
+ * inconsistency fails start-up, not a request.
  */
 export function createSchemaHandler(input: SchemaHandlerInput, options: SchemaHandlerOptions = {}): SchemaHandler {
   const generator = new OpenApiGenerator(input);
+  const swagger = new SwaggerGenerator(input);
   const routes = input.webapiConfig.routes;
   const serviceOfRoute = routes.map((route) => generator.serviceNameOf(route));
   const known = new Set(serviceOfRoute);
   const groups = accessGroups(routes);
-  const cache = new SchemaCache(options.cacheSize ?? DEFAULT_SCHEMA_CACHE_SIZE);
+  const cache = new SchemaCache<OpenApiDocument | SwaggerDocument>(options.cacheSize ?? DEFAULT_SCHEMA_CACHE_SIZE);
   const info = { ...(options.title !== undefined ? { title: options.title } : {}), ...(options.version !== undefined ? { version: options.version } : {}) };
 
-  const describe = (serverUrl: string, selected: readonly boolean[]): OpenApiDocument => {
-    const key = `${serverUrl} ${selected.map((on) => (on ? '1' : '0')).join('')}`;
+  const describe = (format: 'swagger' | 'openapi3', serverUrl: string, selected: readonly boolean[]): OpenApiDocument | SwaggerDocument => {
+    const key = `${format} ${serverUrl} ${selected.map((on) => (on ? '1' : '0')).join('')}`;
+    const described = new Set(routes.filter((_, index) => selected[index]));
     return cache.getOrCreate(key, () =>
-      generator.generate({ serverUrl, ...info, routes: new Set(routes.filter((_, index) => selected[index])) }),
+      format === 'openapi3'
+        ? generator.generate({ serverUrl, ...info, routes: described })
+        : swagger.generate({ basePath: serverUrl, ...info, routes: described }),
     );
   };
-  describe('/rest/default', routes.map(() => true));
+  describe('openapi3', '/rest/default', routes.map(() => true));
+  describe('swagger', '/rest/default', routes.map(() => true));
 
   /** Of the `wanted` routes, those the caller may call. */
   const allowedOf = async (user: UserContext, wanted: readonly boolean[]): Promise<boolean[]> => {
@@ -82,7 +97,7 @@ export function createSchemaHandler(input: SchemaHandlerInput, options: SchemaHa
     return allowed;
   };
 
-  return async (request: SchemaRequest): Promise<OpenApiDocument> => {
+  return async (request: SchemaRequest): Promise<OpenApiDocument | SwaggerDocument> => {
     const storeCode = request.store.storeId === ADMIN_STORE.storeId ? 'all' : request.store.code;
     const serverUrl = `/rest/${storeCode}`;
     const services = requestedServices(request.query[SERVICES_PARAM] ?? ALL_SERVICES);
@@ -95,7 +110,25 @@ export function createSchemaHandler(input: SchemaHandlerInput, options: SchemaHa
       }
     }
     const wanted = serviceOfRoute.map((service) => services === ALL_SERVICES || services.has(service));
-    return describe(serverUrl, await allowedOf(request.user, wanted));
+    const allowed = await allowedOf(request.user, wanted);
+    if (request.query[FORMAT_PARAM] === OPENAPI3_FORMAT) return describe('openapi3', serverUrl, allowed);
+    return withRequestOrigin(describe('swagger', serverUrl, allowed) as SwaggerDocument, request);
+  };
+}
+
+/** Magento's `setHost($request->getHttpHost())` and `setSchemes([$request->getScheme()])`, on a copy of the cached document. */
+function withRequestOrigin(document: SwaggerDocument, request: SchemaRequest): SwaggerDocument {
+  const { swagger, info, basePath, tags, paths, definitions, securityDefinitions } = document;
+  return {
+    swagger,
+    info,
+    ...(request.host ? { host: request.host } : {}),
+    basePath,
+    schemes: [request.secure ? 'https' : 'http'],
+    tags,
+    paths,
+    definitions,
+    securityDefinitions,
   };
 }
 
