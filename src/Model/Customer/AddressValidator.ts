@@ -1,0 +1,121 @@
+import { inject, injectable } from 'inversify';
+import type { AddressData } from '../../Api/Customer/Data/AddressInterface.ts';
+import { InputException } from '../../Framework/Exception/InputException.ts';
+import { __, type Phrase } from '../../Framework/Exception/Phrase.ts';
+import type { AddressWrite } from '../ResourceModel/Customer/AddressResource.ts';
+import type { RegionRow } from '../ResourceModel/Directory/DirectoryResource.ts';
+import { schemaBounds } from '../ResourceModel/Setup/SchemaBounds.ts';
+import { DirectoryData } from '../Directory/DirectoryData.ts';
+
+const TEXT_FIELDS = [
+  'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'company', 'city', 'postcode', 'telephone', 'fax', 'vat_id',
+] as const;
+
+function text(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  const s = String(value);
+  return s.trim() === '' ? null : s;
+}
+
+/** An address ready to be written, with the region resolved against the directory. */
+export interface ResolvedAddress {
+  readonly id: number | null;
+  readonly row: Omit<AddressWrite, 'parent_id'>;
+  readonly defaultBilling: boolean;
+  readonly defaultShipping: boolean;
+}
+
+/**
+ * Magento's address validators (`Magento\Customer\Model\Address\Validator\General` and `…\Country`), run the way
+ * `AddressRepository::save` runs them: every error of the address in one InputException (one error: its message;
+ * several: `One or more input exceptions have occurred.` with the list).
+ *  - General: `firstname`, `lastname`, the first street line, `city` and `telephone` (required in Magento's default
+ *    attribute set) must not be empty, and `postcode` unless the country is in `general/country/optional_zip_countries`
+ *    — each `"%fieldName" is required. Enter and try again.`;
+ *  - Country: `countryId` required, and one of the store's allowed countries (`Invalid value of "%value" provided for
+ *    the %fieldName field.`); for a country in `general/region/state_required`, a region: `region` when the country
+ *    has no region list, `regionId` when it has one; a region id must be one of the country's.
+ * The region may be given by `region_id` (top level or inside `region`) or by `region.region_code` (Magento's
+ * AbstractAddress looks the code up in the country's regions); its name then comes from the directory.
+ * Values longer than their column are refused before any SQL (`"%1" length must be equal or less than %2 characters.`).
+ */
+@injectable()
+export class AddressValidator {
+  constructor(@inject(DirectoryData) private readonly directory: DirectoryData) {}
+
+  async resolve(address: AddressData, storeId: number | null): Promise<ResolvedAddress> {
+    const errors: Phrase[] = [];
+    const street = (address.street ?? []).map((line) => String(line ?? ''));
+    if (text(address.firstname) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'firstname' }));
+    if (text(address.lastname) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'lastname' }));
+    if (text(street[0]) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'street' }));
+    if (text(address.city) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'city' }));
+    if (text(address.telephone) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'telephone' }));
+    const countryId = text(address.country_id);
+    if (text(address.postcode) === null && !(countryId !== null && (await this.directory.isZipCodeOptional(countryId, storeId)))) {
+      errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'postcode' }));
+    }
+
+    let regionId: number | null = null;
+    let regionName: string | null = text(address.region?.region);
+    if (countryId === null) {
+      errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'countryId' }));
+    } else if (!(await this.directory.isCountryAllowed(countryId, storeId))) {
+      errors.push(__(InputException.INVALID_FIELD_VALUE, { fieldName: 'countryId', value: countryId }));
+    } else {
+      const locale = await this.directory.getLocale(storeId);
+      const regions = await this.directory.getRegions(locale, countryId);
+      const required = await this.directory.isRegionRequired(countryId, storeId);
+      const givenId = address.region_id || address.region?.region_id || null;
+      let match: RegionRow | undefined;
+      if (givenId) match = regions.find((r) => r.region_id === givenId);
+      else if (text(address.region?.region_code) !== null) match = regions.find((r) => r.code === address.region?.region_code);
+      if (required && regions.length === 0 && regionName === null) {
+        errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'region' }));
+      } else if (regions.length > 0 && !givenId && !match && required) {
+        errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'regionId' }));
+      } else if (regions.length > 0 && givenId && !match) {
+        errors.push(__(InputException.INVALID_FIELD_VALUE, { fieldName: 'regionId', value: givenId }));
+      }
+      if (match) {
+        regionId = match.region_id;
+        regionName = match.name;
+      } else if (regions.length > 0) {
+        regionId = null;
+      }
+    }
+
+    const row: Omit<AddressWrite, 'parent_id'> = {
+      city: String(address.city ?? ''),
+      company: text(address.company),
+      country_id: countryId ?? '',
+      fax: text(address.fax),
+      firstname: String(address.firstname ?? ''),
+      lastname: String(address.lastname ?? ''),
+      middlename: text(address.middlename),
+      postcode: text(address.postcode),
+      prefix: text(address.prefix),
+      region: regionName,
+      region_id: regionId,
+      street: street.join('\n'),
+      suffix: text(address.suffix),
+      telephone: String(address.telephone ?? ''),
+      vat_id: text(address.vat_id),
+    };
+    const bounds = schemaBounds('customer_address_entity');
+    for (const field of [...TEXT_FIELDS, 'region', 'country_id'] as const) {
+      const value = row[field];
+      if (value !== null && !bounds.fitsLength(field, value)) {
+        const { label, maxLength } = bounds.get(field);
+        errors.push(__('"%1" length must be equal or less than %2 characters.', [label, maxLength]));
+      }
+    }
+    if (errors.length > 0) throw InputException.fromErrors(errors);
+    return {
+      id: address.id ?? null,
+      row,
+      defaultBilling: address.default_billing === true,
+      defaultShipping: address.default_shipping === true,
+    };
+  }
+}
