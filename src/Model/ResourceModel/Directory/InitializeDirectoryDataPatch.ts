@@ -53,6 +53,15 @@ export function directoryRegions(): RegionSeed[] {
   return out;
 }
 
+/** Tables of reference data that no route writes (the emulator's reset leaves them out of its snapshot). */
+export const REFERENCE_DATA_TABLES: ReadonlySet<string> = new Set([
+  'directory_country',
+  'directory_country_region',
+  'directory_country_region_name',
+  'directory_currency_rate',
+  'tax_class',
+]);
+
 /** Magento's InitializeDirectoryData currency rates (base USD and EUR). */
 const CURRENCY_RATES: ReadonlyArray<readonly [string, string, number]> = [
   ['EUR', 'EUR', 1],
