@@ -69,7 +69,11 @@ export class AddressValidator {
       const givenId = address.region_id || address.region?.region_id || null;
       let match: RegionRow | undefined;
       if (givenId) match = regions.find((r) => r.region_id === givenId);
-      else if (text(address.region?.region_code) !== null) match = regions.find((r) => r.code === address.region?.region_code);
+      else if (text(address.region?.region_code) !== null) {
+        // Region::loadByCode compares with MySQL's case-insensitive collation.
+        const code = String(address.region?.region_code).toUpperCase();
+        match = regions.find((r) => r.code !== null && r.code.toUpperCase() === code);
+      }
       if (required && regions.length === 0 && regionName === null) {
         errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'region' }));
       } else if (regions.length > 0 && !givenId && !match && required) {

@@ -124,7 +124,7 @@ forEachDatabase('Customer address routes over HTTP', (getDb) => {
           firstname: 'A',
           lastname: 'B',
           addresses: [
-            { firstname: 'A', lastname: 'B', street: ['1 Main'], city: 'X', country_id: 'US', postcode: '1', telephone: '1', region: { region_code: 'AL' } },
+            { firstname: 'A', lastname: 'B', street: ['1 Main'], city: 'X', country_id: 'US', postcode: '1', telephone: '1', region: { region_code: 'al' } },
             { firstname: 'A', lastname: 'B', street: ['Baker St'], city: 'London', country_id: 'GB', telephone: '1', region: { region: 'Greater London' } },
           ],
         },
