@@ -115,6 +115,41 @@ forEachDatabase('Customer address routes over HTTP', (getDb) => {
     assert.deepEqual(single.body, first);
   });
 
+  it('Magento\'s sample customer (CustomerHelper: region_id 1 = Alabama, custom_attributes) is created and found by search', async () => {
+    assert.equal(alabama, 1, 'US regions come first, by name, as in Magento');
+    const email = `sample_${uniqueSuffix()}@example.com`;
+    const alabamaRegion = { region_code: 'AL', region: 'Alabama', region_id: 1 };
+    const reply = await app.request('POST', '/rest/V1/customers', {
+      token: adminToken,
+      body: {
+        customer: {
+          email,
+          firstname: 'John',
+          lastname: 'Smith',
+          dob: '1970-01-01',
+          gender: 1,
+          group_id: 1,
+          addresses: [
+            { country_id: 'US', default_billing: true, default_shipping: true, postcode: '75477', region: alabamaRegion, street: ['Green str, 67'], telephone: '3468676', city: 'CityM', firstname: 'John', lastname: 'Smith', company: 'CompanyName', custom_attributes: [{ attribute_code: 'not_an_attribute', value: 'x' }] },
+            { country_id: 'US', default_billing: false, default_shipping: false, postcode: '47676', region: alabamaRegion, street: ['Black str, 48'], city: 'CityX', telephone: '3234676', firstname: 'John', lastname: 'Smith' },
+          ],
+        },
+        password: 'Roni_cost3@example.com',
+      },
+    });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    const created = reply.body as Customer;
+    assert.deepEqual(created.addresses.map((a) => [a.region_id, a.default_billing, a.default_shipping]), [[1, true, true], [1, false, false]]);
+    // Custom attributes with no attribute behind them are dropped, as Magento's data object does.
+    assert.equal('custom_attributes' in (created.addresses[0] as object), false);
+    const search = await app.request(
+      'GET',
+      `/rest/V1/customers/search?searchCriteria[filter_groups][0][filters][0][field]=email&searchCriteria[filter_groups][0][filters][0][value]=${encodeURIComponent(email)}`,
+      { token: adminToken },
+    );
+    assert.deepEqual((search.body as { items: Customer[] }).items[0]?.addresses, created.addresses);
+  });
+
   it('region by code alone is resolved; a free-text region is kept for a country without regions', async () => {
     const email = `code_${uniqueSuffix()}@example.com`;
     const reply = await app.request('POST', '/rest/V1/customers', {
