@@ -6,6 +6,8 @@ import type { AddressWrite } from '../ResourceModel/Customer/AddressResource.ts'
 import type { RegionRow } from '../ResourceModel/Directory/DirectoryResource.ts';
 import { schemaBounds } from '../ResourceModel/Setup/SchemaBounds.ts';
 import { DirectoryData } from '../Directory/DirectoryData.ts';
+import type { ScopeConfigInterface } from '../../Framework/Config/ScopeConfigInterface.ts';
+import { TYPES } from '../../Framework/Di/Types.ts';
 
 const TEXT_FIELDS = [
   'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'company', 'city', 'postcode', 'telephone', 'fax', 'vat_id',
@@ -29,8 +31,9 @@ export interface ResolvedAddress {
  * Magento's address validators (`Magento\Customer\Model\Address\Validator\General` and `…\Country`), run the way
  * `AddressRepository::save` runs them: every error of the address in one InputException (one error: its message;
  * several: `One or more input exceptions have occurred.` with the list).
- *  - General: `firstname`, `lastname`, the first street line, `city` and `telephone` (required in Magento's default
- *    attribute set) must not be empty, and `postcode` unless the country is in `general/country/optional_zip_countries`
+ *  - General: `firstname`, `lastname`, the first street line and `city` must not be empty, nor `telephone`, `fax`
+ *    and `company` when `customer/address/<field>_show` is `req` (telephone's default), nor `postcode` unless the
+ *    country is in `general/country/optional_zip_countries`
  *    — each `"%fieldName" is required. Enter and try again.`;
  *  - Country: `countryId` required, and one of the store's allowed countries (`Invalid value of "%value" provided for
  *    the %fieldName field.`); for a country in `general/region/state_required`, a region: `region` when the country
@@ -41,7 +44,20 @@ export interface ResolvedAddress {
  */
 @injectable()
 export class AddressValidator {
-  constructor(@inject(DirectoryData) private readonly directory: DirectoryData) {}
+  constructor(
+    @inject(DirectoryData) private readonly directory: DirectoryData,
+    @inject(TYPES.ScopeConfig) private readonly config: ScopeConfigInterface,
+  ) {}
+
+  /**
+   * Whether the address attribute is required: Magento's `customer/address/<field>_show` setting (`req`, `opt` or
+   * empty) drives the attribute's `is_required`, which General::checkOptionalFields reads.
+   */
+  private async isRequired(field: 'telephone' | 'company' | 'fax', storeId: number | null): Promise<boolean> {
+    const path = `customer/address/${field}_show`;
+    const value = storeId === null ? await this.config.getValue(path) : await this.config.getValue(path, 'stores', storeId);
+    return value === 'req';
+  }
 
   async resolve(address: AddressData, storeId: number | null): Promise<ResolvedAddress> {
     const errors: Phrase[] = [];
@@ -50,7 +66,9 @@ export class AddressValidator {
     if (text(address.lastname) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'lastname' }));
     if (text(street[0]) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'street' }));
     if (text(address.city) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'city' }));
-    if (text(address.telephone) === null) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'telephone' }));
+    for (const field of ['telephone', 'fax', 'company'] as const) {
+      if (text(address[field]) === null && (await this.isRequired(field, storeId))) errors.push(__(InputException.REQUIRED_FIELD, { fieldName: field }));
+    }
     const countryId = text(address.country_id);
     if (text(address.postcode) === null && !(countryId !== null && (await this.directory.isZipCodeOptional(countryId, storeId)))) {
       errors.push(__(InputException.REQUIRED_FIELD, { fieldName: 'postcode' }));

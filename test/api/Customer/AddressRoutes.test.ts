@@ -3,6 +3,8 @@ import { after, before, it } from 'node:test';
 import fc from 'fast-check';
 import { FixedClock } from '../../../src/Framework/Stdlib/Clock.ts';
 import { forEachDatabase, uniqueSuffix } from '../../support/databases.ts';
+import type { ConfigWriterInterface } from '../../../src/Framework/Config/ScopeConfigInterface.ts';
+import { TYPES } from '../../../src/Framework/Di/Types.ts';
 import { createTestApplication, type TestApplication } from '../../support/app.ts';
 import { createAdmin, createCustomer } from '../../integration/Identity/factories.ts';
 import { T0 } from '../../integration/Identity/harness.ts';
@@ -210,6 +212,22 @@ forEachDatabase('Customer address routes over HTTP', (getDb) => {
     assert.equal(gbNoPostcode.status, 200);
     const tooLong = await save({ ...base, country_id: 'GB', prefix: 'x'.repeat(41) });
     assert.deepEqual(tooLong.body, { message: '"%1" length must be equal or less than %2 characters.', parameters: ['Name Prefix', 40] });
+
+    // customer/address/*_show decides which of telephone, company and fax are required (a global setting: only on
+    // the block's own embedded database).
+    if (getDb().platform !== 'sqlite') return;
+    const writer = app.application.container.get<ConfigWriterInterface>(TYPES.ConfigWriter);
+    await writer.save('customer/address/telephone_show', 'opt');
+    await writer.save('customer/address/company_show', 'req');
+    try {
+      const noPhone = await save({ ...base, telephone: '', country_id: 'GB' });
+      assert.deepEqual([noPhone.status, noPhone.body], [400, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'company' } }]);
+      const withCompany = await save({ ...base, telephone: '', company: 'Acme', country_id: 'GB' });
+      assert.equal(withCompany.status, 200, JSON.stringify(withCompany.body));
+    } finally {
+      await writer.delete('customer/address/telephone_show');
+      await writer.delete('customer/address/company_show');
+    }
   });
 
   it('PUT /V1/customers/me replaces addresses; omitted addresses keep them; defaults follow the flags', async () => {
