@@ -33,7 +33,7 @@ export function noSuchGroup(field: string, id: unknown): NoSuchEntityException {
  *  - save: `code` required (`"%fieldName" is required. Enter and try again.`), cut to 32 characters as Magento's
  *    Group model does, unique (`Customer Group already exists.`, an InvalidTransitionException: 400); the tax class
  *    must exist and be a CUSTOMER class (`Invalid value of "%value" provided for the %fieldName field.`, taxClassId),
- *    a new group without one gets class 3;
+ *    a new group without one gets class 3, an update must send one;
  *  - an unknown id: `No such entity with id = <id>` (GroupRegistry);
  *  - deleting group 0 or a group some store uses as its default: StateException `Cannot delete group.`.
  */
@@ -56,14 +56,16 @@ export class GroupRepository implements GroupRepositoryInterface {
   }
 
   async save(group: GroupData): Promise<GroupData> {
-    const rawCode = typeof group.code === 'string' ? group.code.trim() : '';
-    if (rawCode === '') throw InputException.requiredField('code');
+    const rawCode = typeof group.code === 'string' ? group.code : '';
+    if (rawCode.trim() === '') throw InputException.requiredField('code');
     const code = [...rawCode].slice(0, GROUP_CODE_MAX_LENGTH).join('');
     const id = group.id ?? null;
     let taxClassId: number;
     if (id !== null) {
-      const previous = await this.retrieve(id);
-      taxClassId = group.tax_class_id ?? previous.tax_class_id;
+      await this.retrieve(id);
+      // Magento checks the tax class sent with an update; none sent is no tax class.
+      if (group.tax_class_id === undefined || group.tax_class_id === null) throw InputException.invalidFieldValue('taxClassId', null);
+      taxClassId = group.tax_class_id;
     } else {
       taxClassId = group.tax_class_id || DEFAULT_TAX_CLASS_ID;
     }

@@ -65,9 +65,17 @@ forEachDatabase('Customer group routes over HTTP', (getDb) => {
       { message: 'Invalid value of "%value" provided for the %fieldName field.', parameters: { fieldName: 'taxClassId', value: 2 } },
     ]);
 
-    const renamed = await app.request('PUT', `/rest/V1/customerGroups/${group.id}`, { token: adminToken, body: { group: { id: group.id, code: `${code}_r` } } });
-    assert.deepEqual([renamed.status, (renamed.body as Group).code], [200, `${code}_r`]);
-    const long = await app.request('PUT', `/rest/V1/customerGroups/${group.id}`, { token: adminToken, body: { group: { id: group.id, code: `${code}_${'z'.repeat(40)}` } } });
+    const noTaxClass = await app.request('PUT', `/rest/V1/customerGroups/${group.id}`, { token: adminToken, body: { group: { code: `${code}_r` } } });
+    assert.deepEqual([noTaxClass.status, noTaxClass.body], [
+      400,
+      { message: 'Invalid value of "%value" provided for the %fieldName field.', parameters: { fieldName: 'taxClassId', value: null } },
+    ]);
+    // The path id is the group's (Magento's overrideRequestBodyIdWithPathParam).
+    const renamed = await app.request('PUT', `/rest/V1/customerGroups/${group.id}`, { token: adminToken, body: { group: { code: `${code}_r`, tax_class_id: 3 } } });
+    assert.deepEqual([renamed.status, renamed.body], [200, { id: group.id, code: `${code}_r`, tax_class_id: 3, tax_class_name: 'Retail Customer' }]);
+    const missing = await app.request('PUT', '/rest/V1/customerGroups/987654321', { token: adminToken, body: { group: { code: `${code}_m`, tax_class_id: 3 } } });
+    assert.deepEqual([missing.status, missing.body], [404, { message: NO_SUCH, parameters: { fieldName: 'id', fieldValue: 987654321 } }]);
+    const long = await app.request('PUT', `/rest/V1/customerGroups/${group.id}`, { token: adminToken, body: { group: { id: group.id, code: `${code}_${'z'.repeat(40)}`, tax_class_id: 3 } } });
     assert.equal((long.body as Group).code.length, 32);
 
     const search = await app.request(
