@@ -96,6 +96,27 @@ forEachDatabase('Customer group routes over HTTP', (getDb) => {
     assert.deepEqual(goneReadonly.body, { message: NO_SUCH, parameters: { fieldName: 'groupId', fieldValue: group.id } });
   });
 
+  it('any code is saved as its first 32 characters and read back, or refused with a 400 (never a 5xx)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 60, unit: 'grapheme' }), fc.option(fc.integer({ min: -5, max: 70000 })), async (tail, taxClass) => {
+        const code = `p${uniqueSuffix()}${tail}`;
+        const reply = await app.request('POST', '/rest/V1/customerGroups', {
+          token: adminToken,
+          body: { group: { code, ...(taxClass === null ? {} : { tax_class_id: taxClass }) } },
+        });
+        assert.ok(reply.status === 200 || reply.status === 400, `${reply.status} ${JSON.stringify(reply.body)}`);
+        if (reply.status === 200) {
+          const saved = reply.body as Group;
+          assert.equal(saved.code, [...code].slice(0, 32).join(''));
+          assert.deepEqual((await app.request('GET', `/rest/V1/customerGroups/${saved.id}`, { token: adminToken })).body, saved);
+        } else {
+          assert.ok(taxClass !== null && taxClass !== 0 && taxClass !== 3, JSON.stringify(reply.body));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('groups 0 and the default group cannot be deleted (Cannot delete group.) and are read-only', async () => {
     for (const id of [0, 1]) {
       const reply = await app.request('DELETE', `/rest/V1/customerGroups/${id}`, { token: adminToken });
