@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { AccountManagementInterface } from '../../Api/Customer/AccountManagementInterface.ts';
 import type { CustomerRepositoryInterface } from '../../Api/Customer/CustomerRepositoryInterface.ts';
+import type { AddressData } from '../../Api/Customer/Data/AddressInterface.ts';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import type { RequestAuthorizer } from '../../Framework/Acl/RequestAuthorizer.ts';
 import type { RequestContext } from '../../Framework/App/RequestContext.ts';
@@ -19,7 +20,6 @@ import { verifyAgainstMissingAccount } from '../Integration/TimingSafeLogin.ts';
 import { EmailNotConfirmedException } from './EmailNotConfirmedException.ts';
 import { PasswordPolicy } from './PasswordPolicy.ts';
 import { AddressRepository } from './AddressRepository.ts';
-import type { AddressData } from '../../Api/Customer/Data/AddressInterface.ts';
 
 /** `AccountManagement::ADMIN_RESOURCE`: only callers allowed it may choose a new customer's group. */
 const ADMIN_RESOURCE = 'Magento_Customer::manage';
