@@ -86,34 +86,35 @@ export class CustomerAddresses {
     return { addresses: resolved, defaultBilling: ref(customer.default_billing), defaultShipping: ref(customer.default_shipping) };
   }
 
-  /** Writes prepared addresses for a saved customer and updates its default address ids. */
+  /** Writes prepared addresses for a saved customer and updates its default address ids, in one transaction. */
   async persist(customerId: number, prepared: PreparedAddresses | undefined, previous: { default_billing: number | null; default_shipping: number | null } | undefined): Promise<void> {
     if (!prepared) return;
     const now = formatDbDate(this.clock.now());
-    const existing = previous ? (await this.resource.loadByCustomers([customerId])).map((r) => r.entity_id) : [];
-    let billing = prepared.defaultBilling !== undefined ? prepared.defaultBilling : (previous?.default_billing ?? null);
-    let shipping = prepared.defaultShipping !== undefined ? prepared.defaultShipping : (previous?.default_shipping ?? null);
-    const saved: number[] = [];
-    for (const address of prepared.addresses) {
-      const row = { ...address.row, parent_id: customerId };
-      let id: number;
-      if (address.id !== null) {
-        id = address.id;
-        await this.resource.update(id, row, now);
-      } else {
-        id = await this.resource.insert(row, now);
+    await this.resource.transaction(async (resource) => {
+      const existing = previous ? (await resource.loadByCustomers([customerId])).map((r) => r.entity_id) : [];
+      let billing = prepared.defaultBilling !== undefined ? prepared.defaultBilling : (previous?.default_billing ?? null);
+      let shipping = prepared.defaultShipping !== undefined ? prepared.defaultShipping : (previous?.default_shipping ?? null);
+      const saved: number[] = [];
+      for (const address of prepared.addresses) {
+        const row = { ...address.row, parent_id: customerId };
+        let id: number;
+        if (address.id !== null) {
+          id = address.id;
+          await resource.update(id, row, now);
+        } else {
+          id = await resource.insert(row, now);
+        }
+        saved.push(id);
+        if (address.defaultBilling) billing = id;
+        else if (billing === id) billing = null;
+        if (address.defaultShipping) shipping = id;
+        else if (shipping === id) shipping = null;
       }
-      saved.push(id);
-      if (address.defaultBilling) billing = id;
-      else if (billing === id) billing = null;
-      if (address.defaultShipping) shipping = id;
-      else if (shipping === id) shipping = null;
-    }
-    const removed = existing.filter((id) => !saved.includes(id));
-    await this.resource.delete(removed);
-    if (billing !== null && !saved.includes(billing)) billing = null;
-    if (shipping !== null && !saved.includes(shipping)) shipping = null;
-    await this.resource.setCustomerDefaults(customerId, { default_billing: billing, default_shipping: shipping });
+      await resource.delete(existing.filter((id) => !saved.includes(id)));
+      if (billing !== null && !saved.includes(billing)) billing = null;
+      if (shipping !== null && !saved.includes(shipping)) shipping = null;
+      await resource.setCustomerDefaults(customerId, { default_billing: billing, default_shipping: shipping });
+    });
   }
 
   /** Sets `addresses` on loaded customers (one query for all of them). */

@@ -45,6 +45,11 @@ function toRow(r: Record<string, unknown>): AddressRow {
 export class AddressResource {
   constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
 
+  /** Runs `work` in one transaction, with a resource bound to it (a customer's address set changes as one). */
+  async transaction<T>(work: (resource: AddressResource) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(new AddressResource(tx)));
+  }
+
   private get table(): string {
     return this.db.getTableName('customer_address_entity');
   }
