@@ -152,6 +152,17 @@ forEachDatabase('Customer address routes over HTTP', (getDb) => {
     assert.deepEqual((search.body as { items: Customer[] }).items[0]?.addresses, created.addresses);
   });
 
+  it('CustomerRepositoryTest::testCreateCustomerWithoutAddressRequiresException: addresses without firstname, no customer created', async () => {
+    const email = `noname_${uniqueSuffix()}@example.com`;
+    const addresses = magentoAddresses(alabama, california).map((a) => ({ ...a, firstname: null }));
+    const reply = await app.request('POST', '/rest/V1/customers', {
+      body: { customer: { email, firstname: 'John', lastname: 'Smith', website_id: 1, addresses }, password: 'Roni_cost3@example.com' },
+    });
+    assert.deepEqual([reply.status, reply.body], [400, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'firstname' } }]);
+    const found = await app.request('GET', `/rest/V1/customers/search?searchCriteria[filter_groups][0][filters][0][field]=email&searchCriteria[filter_groups][0][filters][0][value]=${encodeURIComponent(email)}`, { token: adminToken });
+    assert.equal((found.body as { total_count: number }).total_count, 0);
+  });
+
   it('region by code alone is resolved; a free-text region is kept for a country without regions', async () => {
     const email = `code_${uniqueSuffix()}@example.com`;
     const reply = await app.request('POST', '/rest/V1/customers', {
