@@ -117,6 +117,18 @@ forEachDatabase('Customer group routes over HTTP', (getDb) => {
     );
   });
 
+  it('the bodies of Magento\'s GroupRepositoryTest (ids and tax classes sent as null, an id on POST)', async () => {
+    const code = `Default Class Tax ID REST ${uniqueSuffix()}`;
+    const created = await app.request('POST', '/rest/V1/customerGroups', { token: adminToken, body: { group: { id: null, code, tax_class_id: null } } });
+    assert.deepEqual((created.body as Group).tax_class_id, 3);
+    const noCode = await app.request('POST', '/rest/V1/customerGroups', { token: adminToken, body: { group: { id: null, code: null, tax_class_id: null } } });
+    assert.deepEqual(noCode.body, { message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'code' } });
+    const withId = await app.request('POST', '/rest/V1/customerGroups', { token: adminToken, body: { group: { id: 987654, code: `x${uniqueSuffix()}`, tax_class_id: 3 } } });
+    assert.deepEqual([withId.status, withId.body], [404, { message: NO_SUCH, parameters: { fieldName: 'id', fieldValue: 987654 } }]);
+    const badTax = await app.request('POST', '/rest/V1/customerGroups', { token: adminToken, body: { group: { id: null, code: `t${uniqueSuffix()}`, tax_class_id: 9999 } } });
+    assert.equal(JSON.stringify(badTax.body), '{"message":"Invalid value of \\"%value\\" provided for the %fieldName field.","parameters":{"fieldName":"taxClassId","value":9999}}');
+  });
+
   it('groups 0 and the default group cannot be deleted (Cannot delete group.) and are read-only', async () => {
     for (const id of [0, 1]) {
       const reply = await app.request('DELETE', `/rest/V1/customerGroups/${id}`, { token: adminToken });
