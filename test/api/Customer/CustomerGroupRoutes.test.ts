@@ -31,8 +31,11 @@ forEachDatabase('Customer group routes over HTTP', (getDb) => {
     }
     const def = await app.request('GET', '/rest/V1/customerGroups/default', { token: adminToken });
     assert.deepEqual(def.body, { id: 1, code: 'General', tax_class_id: 3, tax_class_name: 'Retail Customer' });
-    const byStore = await app.request('GET', '/rest/V1/customerGroups/default/1', { token: adminToken });
-    assert.equal((byStore.body as Group).id, 1);
+    // GroupManagementTest: the admin store (0) and the default store (1) both give General.
+    for (const storeId of [0, 1]) {
+      const byStore = await app.request('GET', `/rest/V1/customerGroups/default/${storeId}`, { token: adminToken });
+      assert.equal((byStore.body as Group).id, 1);
+    }
     const badStore = await app.request('GET', '/rest/V1/customerGroups/default/9999', { token: adminToken });
     assert.deepEqual([badStore.status, badStore.body], [404, { message: NO_SUCH, parameters: { fieldName: 'storeId', fieldValue: 9999 } }]);
   });
