@@ -1,11 +1,13 @@
 import type { Container } from 'inversify';
 import type { AccountManagementInterface } from '../Api/Customer/AccountManagementInterface.ts';
+import type { AddressData } from '../Api/Customer/Data/AddressInterface.ts';
 import type { SetAssistanceInterface } from '../Api/LoginAsCustomer/SetAssistanceInterface.ts';
 import type { ConfigWriterInterface, ScopeConfigInterface, ScopeType } from '../Framework/Config/ScopeConfigInterface.ts';
 import { TYPES } from '../Framework/Di/Types.ts';
 import { InputException } from '../Framework/Exception/InputException.ts';
 import { __ } from '../Framework/Exception/Phrase.ts';
 import { RoleManagement } from '../Model/Authorization/RoleManagement.ts';
+import { DirectoryData } from '../Model/Directory/DirectoryData.ts';
 import { AdminUserManagement } from '../Model/User/AdminUserManagement.ts';
 
 export interface RoleFixture {
@@ -38,6 +40,11 @@ export interface CustomerFixture {
   readonly group_id?: number;
   /** Remote shopping assistance (Login as Customer opt-in): true/2 allows, false/1 denies (default). */
   readonly assistance_allowed?: boolean | 1 | 2;
+  /**
+   * Addresses as `POST /V1/customers` takes them (snake_case AddressInterface: `region: {region_code, region,
+   * region_id}`, `default_billing`, `default_shipping` …), validated by Magento's address validators.
+   */
+  readonly addresses?: readonly AddressData[];
 }
 
 export interface FixtureSet {
@@ -121,6 +128,7 @@ export class Fixtures {
           website_id: customer.website_id ?? 1,
           ...(customer.store_id !== undefined ? { store_id: customer.store_id } : {}),
           ...(customer.group_id !== undefined ? { group_id: customer.group_id } : {}),
+          ...(customer.addresses !== undefined ? { addresses: await this.addressesOf(customer.addresses, customer.store_id ?? null) } : {}),
         },
         password,
       );
@@ -141,6 +149,21 @@ export class Fixtures {
     }
     this.container.get<ScopeConfigInterface>(TYPES.ScopeConfig).clean();
     return created;
+  }
+
+  /**
+   * Account creation skips addresses whose country the website does not allow (as Magento's does); a fixture refuses
+   * them instead, so a mistyped country is not silently lost.
+   */
+  private async addressesOf(value: unknown, storeId: number | null): Promise<AddressData[]> {
+    if (!Array.isArray(value) || !value.every((a) => typeof a === 'object' && a !== null && !Array.isArray(a))) throw invalid('addresses', value);
+    const directory = this.container.get(DirectoryData);
+    for (const address of value as AddressData[]) {
+      if (typeof address.country_id !== 'string' || !(await directory.isCountryAllowed(address.country_id, storeId))) {
+        throw invalid('addresses.country_id', address.country_id);
+      }
+    }
+    return value as AddressData[];
   }
 }
 

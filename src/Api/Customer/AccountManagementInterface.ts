@@ -1,4 +1,5 @@
 import type { ServiceContract } from '../../Framework/Webapi/ServiceContract.ts';
+import { ADDRESS_INTERFACE, type AddressData } from './Data/AddressInterface.ts';
 import { CUSTOMER_INTERFACE, type CustomerData } from './Data/CustomerInterface.ts';
 
 /** Magento's `Magento\Customer\Api\AccountManagementInterface` (the parts this service offers). */
@@ -7,6 +8,10 @@ export interface AccountManagementInterface {
   createAccount(customer: CustomerData, password?: string | null, redirectUrl?: string | null): Promise<CustomerData>;
   /** The customer with this e-mail (current website) and password; throws AuthenticationException otherwise. */
   authenticate(email: string, password: string): Promise<CustomerData>;
+  /** The customer's default billing address, null when none (NoSuchEntityException for an unknown customer). */
+  getDefaultBillingAddress(customerId: number): Promise<AddressData | null>;
+  /** The customer's default shipping address, null when none. */
+  getDefaultShippingAddress(customerId: number): Promise<AddressData | null>;
 }
 
 export const AccountManagementContract: ServiceContract = {
@@ -28,6 +33,16 @@ export const AccountManagementContract: ServiceContract = {
         { name: 'password', type: 'string', required: true },
       ],
       returns: CUSTOMER_INTERFACE,
+    },
+    getDefaultBillingAddress: {
+      description: 'Retrieve default billing address for the given customerId.',
+      parameters: [{ name: 'customerId', type: 'int', required: true }],
+      returns: ADDRESS_INTERFACE,
+    },
+    getDefaultShippingAddress: {
+      description: 'Retrieve default shipping address for the given customerId.',
+      parameters: [{ name: 'customerId', type: 'int', required: true }],
+      returns: ADDRESS_INTERFACE,
     },
   },
 };

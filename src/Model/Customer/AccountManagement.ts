@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { AccountManagementInterface } from '../../Api/Customer/AccountManagementInterface.ts';
 import type { CustomerRepositoryInterface } from '../../Api/Customer/CustomerRepositoryInterface.ts';
+import type { AddressData } from '../../Api/Customer/Data/AddressInterface.ts';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import type { RequestAuthorizer } from '../../Framework/Acl/RequestAuthorizer.ts';
 import type { RequestContext } from '../../Framework/App/RequestContext.ts';
@@ -18,6 +19,7 @@ import { StoreManager } from '../Store/StoreManager.ts';
 import { verifyAgainstMissingAccount } from '../Integration/TimingSafeLogin.ts';
 import { EmailNotConfirmedException } from './EmailNotConfirmedException.ts';
 import { PasswordPolicy } from './PasswordPolicy.ts';
+import { AddressRepository } from './AddressRepository.ts';
 
 /** `AccountManagement::ADMIN_RESOURCE`: only callers allowed it may choose a new customer's group. */
 const ADMIN_RESOURCE = 'Magento_Customer::manage';
@@ -108,5 +110,16 @@ export class AccountManagement implements AccountManagementInterface {
       await this.resource.update(row.entity_id, { password_hash: await this.encryptor.getHash(password, true) });
     }
     return this.repository.getById(row.entity_id);
+  }
+
+  // --- Default addresses (issue 10): a property, so the constructor stays as other changes extend it. ---
+  @inject(AddressRepository) private readonly addressRepository!: AddressRepository;
+
+  async getDefaultBillingAddress(customerId: number): Promise<AddressData | null> {
+    return this.addressRepository.getDefault(customerId, 'default_billing');
+  }
+
+  async getDefaultShippingAddress(customerId: number): Promise<AddressData | null> {
+    return this.addressRepository.getDefault(customerId, 'default_shipping');
   }
 }

@@ -15,6 +15,7 @@ import { __ } from '../../Framework/Exception/Phrase.ts';
 import { formatDbDate, type Clock } from '../../Framework/Stdlib/Clock.ts';
 import { Customer as CustomerResource, type CustomerRow, type CustomerWrite } from '../ResourceModel/Customer/Customer.ts';
 import { StoreManager } from '../Store/StoreManager.ts';
+import { CustomerAddresses } from './CustomerAddresses.ts';
 import { customerRowToData } from './CustomerMapper.ts';
 import { CustomerValidator } from './CustomerValidator.ts';
 
@@ -31,7 +32,8 @@ const STRING_FIELDS = ['prefix', 'middlename', 'suffix', 'taxvat'] as const;
  * Saving follows Magento: `email`, `firstname` and `lastname` must be sent on every save; other
  * fields left out keep their stored values (website, store and group default from the existing
  * customer, or from the current store for a new one). A customer saving themselves cannot change
- * their group or website. Addresses and custom attributes are not stored. Every value a save writes is checked
+ * their group or website. Addresses are validated and stored by CustomerAddresses (custom attributes are not
+ * stored). Every value a save writes is checked
  * against Magento's validators and `customer_entity`'s bounds (CustomerValidator) before any write, so MySQL's
  * strict mode never has to refuse one.
  */
@@ -47,6 +49,9 @@ export class CustomerRepository implements CustomerRepositoryInterface {
     @optional()
     private readonly providers: readonly CustomerExtensionProviderInterface[] = [],
   ) {}
+
+  /** Addresses and the group check (issue 10), a property so the constructor stays as other modules extend it. */
+  @inject(CustomerAddresses) private readonly customerAddresses!: CustomerAddresses;
 
   async getById(customerId: number): Promise<CustomerData> {
     const row = Number.isSafeInteger(customerId) && customerId > 0 ? await this.resource.loadById(customerId) : undefined;
@@ -91,6 +96,8 @@ export class CustomerRepository implements CustomerRepositoryInterface {
       throw new InputException(__(EMAIL_TAKEN));
     }
     CustomerValidator.assertAttributes(customer);
+    await this.customerAddresses.assertGroupExists(customer.group_id);
+    const addresses = await this.customerAddresses.prepare(customer, previous?.entity_id ?? null, this.customerAddresses.storeIdFor(row.store_id));
     if (passwordHash) row.password_hash = passwordHash;
 
     const now = formatDbDate(this.clock.now());
@@ -106,6 +113,7 @@ export class CustomerRepository implements CustomerRepositoryInterface {
       if (error instanceof DuplicateKeyException) throw new InputException(__(EMAIL_TAKEN), { cause: error });
       throw error;
     }
+    await this.customerAddresses.persist(savedId, addresses, previous);
     const saved = customerRowToData((await this.resource.loadById(savedId)) as CustomerRow);
     for (const provider of this.providers) await provider.afterSave(saved, customer);
     await this.afterLoad([saved]);
@@ -162,6 +170,7 @@ export class CustomerRepository implements CustomerRepositoryInterface {
 
   private async afterLoad(customers: CustomerData[]): Promise<void> {
     if (customers.length === 0) return;
+    await this.customerAddresses.attach(customers);
     for (const provider of this.providers) await provider.afterLoad(customers);
     for (const customer of customers) {
       if (customer.extension_attributes && Object.keys(customer.extension_attributes).length === 0) {

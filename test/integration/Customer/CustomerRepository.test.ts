@@ -134,7 +134,8 @@ forEachDatabase('CustomerRepository and AccountManagement', (getDb) => {
         email: c.email,
         firstname: 'New',
         lastname: 'Costello',
-        group_id: 9,
+        // An existing group (Wholesale): an unknown one is refused for every caller, as Magento's validateGroupId does.
+        group_id: 2,
         website_id: 0,
         extension_attributes: { assistance_allowed: 2 },
       }),

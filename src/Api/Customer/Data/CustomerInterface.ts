@@ -1,4 +1,7 @@
 import type { DataInterfaceDeclaration } from '../../../Framework/Webapi/ServiceContract.ts';
+import { ADDRESS_INTERFACE, type AddressData } from './AddressInterface.ts';
+
+export { ADDRESS_INTERFACE };
 
 /**
  * Magento's `Magento\Customer\Api\Data\CustomerInterface` as a plain object with snake_case keys,
@@ -31,7 +34,7 @@ export interface CustomerData {
   store_id?: number;
   taxvat?: string;
   website_id?: number;
-  addresses?: unknown[];
+  addresses?: AddressData[];
   disable_auto_group_change?: number;
   extension_attributes?: CustomerExtensionData;
   custom_attributes?: Array<{ attribute_code: string; value: unknown }>;
@@ -40,13 +43,12 @@ export interface CustomerData {
 export const CUSTOMER_INTERFACE = 'Magento\\Customer\\Api\\Data\\CustomerInterface';
 
 export const CUSTOMER_EXTENSION_INTERFACE = 'Magento\\Customer\\Api\\Data\\CustomerExtensionInterface';
-export const ADDRESS_INTERFACE = 'Magento\\Customer\\Api\\Data\\AddressInterface';
 export const ATTRIBUTE_INTERFACE = 'Magento\\Framework\\Api\\AttributeInterface';
 
 /**
  * `Magento\Customer\Api\Data\CustomerInterface` fields in Magento's getter order (the order of keys in
- * its JSON). Addresses and custom attributes are accepted on input and not stored here (always `[]`
- * / absent on output).
+ * its JSON). Addresses are stored in `customer_address_entity` (CustomerAddresses); custom attributes are
+ * accepted on input and not stored (absent on output).
  */
 export const CustomerInterfaceDeclaration: DataInterfaceDeclaration = {
   name: CUSTOMER_INTERFACE,
@@ -91,25 +93,8 @@ export const CustomerExtensionInterfaceDeclaration: DataInterfaceDeclaration = {
   ],
 };
 
-/** Magento's `AddressInterface`, as far as it is accepted on input (addresses are not stored). */
-export const AddressInterfaceDeclaration: DataInterfaceDeclaration = {
-  name: ADDRESS_INTERFACE,
-  fields: [
-    { name: 'id', type: 'int' },
-    { name: 'customer_id', type: 'int' },
-    { name: 'region_id', type: 'int' },
-    { name: 'country_id', type: 'string' },
-    { name: 'street', type: 'string[]' },
-    { name: 'company', type: 'string' },
-    { name: 'telephone', type: 'string' },
-    { name: 'postcode', type: 'string' },
-    { name: 'city', type: 'string' },
-    { name: 'firstname', type: 'string' },
-    { name: 'lastname', type: 'string' },
-    { name: 'default_shipping', type: 'bool' },
-    { name: 'default_billing', type: 'bool' },
-  ],
-};
+/** Magento's `AddressInterface` (with its `RegionInterface`) lives in AddressInterface.ts. */
+export { AddressInterfaceDeclaration } from './AddressInterface.ts';
 
 /** Magento's `Magento\Framework\Api\AttributeInterface` (custom attributes). */
 export const AttributeInterfaceDeclaration: DataInterfaceDeclaration = {
