@@ -1,7 +1,7 @@
 import type { RequestContext, RequestState } from '../../App/RequestContext.ts';
 import type { Logger } from '../../App/Logger.ts';
 import type { RequestAuthorizer } from '../../Acl/RequestAuthorizer.ts';
-import { GUEST, type UserContext, type UserContextResolver } from '../../Authentication/UserContext.ts';
+import { GUEST, type AuthenticationRequest, type UserContext, type UserContextResolver } from '../../Authentication/UserContext.ts';
 import { AuthorizationException } from '../../Exception/AuthorizationException.ts';
 import { WebapiException } from '../../Exception/WebapiException.ts';
 import { __ } from '../../Exception/Phrase.ts';
@@ -168,7 +168,7 @@ export class RestFrontController {
     state.storeId = currentStore.storeId;
 
     if (isSchema && this.deps.schemaHandler) {
-      state.user = await this.deps.userContextResolver.resolve(request.header('authorization'));
+      state.user = await this.deps.userContextResolver.resolve(this.authenticationRequest(request));
       const document = await this.deps.schemaHandler({
         store: currentStore,
         query: QueryStringParser.parse(request.queryString),
@@ -190,7 +190,7 @@ export class RestFrontController {
     const { route, params } = this.matcher.match(method, path);
     state.route = route.url;
 
-    state.user = await this.deps.userContextResolver.resolve(request.header('authorization'));
+    state.user = await this.deps.userContextResolver.resolve(this.authenticationRequest(request));
     if (!(await this.deps.requestAuthorizer.isAllowed(state.user, route.resources))) {
       throw new AuthorizationException(
         __("The consumer isn't authorized to access %resources.", { resources: route.resources.join(', ') }),
@@ -217,6 +217,24 @@ export class RestFrontController {
     const result = await this.callService(route, args);
     const output = this.outputProcessor.process(result, declaration.returns);
     return { status: 200, headers: JSON_HEADERS, body: JSON.stringify(output) };
+  }
+
+  /**
+   * What the user context needs: the URL as the client addressed it (an OAuth signature covers scheme, Host
+   * and the raw request URI) and the body on demand, read once and kept for the service call.
+   */
+  private authenticationRequest(request: RestHttpRequest): AuthenticationRequest {
+    const query = request.queryString === '' ? '' : `?${request.queryString}`;
+    const uri = request.requestUri ?? `/rest${request.path}${query}`;
+    let body: Promise<Buffer> | undefined;
+    const originalRead = request.readBody.bind(request);
+    request.readBody = (limit: number) => (body ??= originalRead(limit));
+    return {
+      method: request.method,
+      url: `${request.secure ? 'https' : 'http'}://${request.header('host') ?? 'localhost'}${uri}`,
+      header: (name: string) => request.header(name),
+      readBody: () => this.readBody(request),
+    };
   }
 
   private async readBody(request: RestHttpRequest): Promise<Buffer> {
