@@ -101,7 +101,9 @@ const request = fc.record({
   signatureMethod: fc.constantFrom('HMAC-SHA1', 'HMAC-SHA256'),
 });
 
-function build(r: fc.RecordValue<typeof request>, host = 'shop.example.com:8080'): Signed {
+type RequestShape = typeof request extends fc.Arbitrary<infer T> ? T : never;
+
+function build(r: RequestShape, host = 'shop.example.com:8080'): Signed {
   const qs = r.query.map(([n, v]) => `${n}=${encodeURIComponent(v)}`).join('&');
   const url = `http://${host}${r.path}${qs ? `?${qs}` : ''}`;
   return sign(r.method, url, r.query, r.nonce, r.timestamp, r.signatureMethod);
