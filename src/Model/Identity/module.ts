@@ -38,6 +38,7 @@ import { AdminUser } from '../ResourceModel/User/AdminUser.ts';
 import { AdminUserManagement } from '../User/AdminUserManagement.ts';
 import { AdminUserRepository } from '../User/AdminUserRepository.ts';
 import { CompositeUserContext } from '../Integration/Oauth/CompositeUserContext.ts';
+import { ConfigBasedIntegrationManager } from '../Integration/Oauth/ConfigBasedIntegrationManager.ts';
 import { IntegrationAuthorizationService } from '../Integration/Oauth/IntegrationAuthorizationService.ts';
 import { IntegrationOauth } from '../Integration/Oauth/IntegrationOauth.ts';
 import { IntegrationService } from '../Integration/Oauth/IntegrationService.ts';
@@ -98,6 +99,7 @@ export const IdentityModule: ModuleDescriptor = {
     ['Magento\\Integration\\Model\\Oauth\\Nonce\\Generator', NonceGenerator],
     ['Magento\\Integration\\Model\\IntegrationService', IntegrationService],
     ['Magento\\Integration\\Model\\AuthorizationService', IntegrationAuthorizationService],
+    ['Magento\\Integration\\Model\\ConfigBasedIntegrationManager', ConfigBasedIntegrationManager],
     ['Magento\\Integration\\Model\\ResourceModel\\Integration', IntegrationResource],
     ['Magento\\Integration\\Model\\ResourceModel\\Oauth\\Consumer', OauthConsumerResource],
     ['Magento\\Integration\\Model\\ResourceModel\\Oauth\\Nonce', OauthNonce],

@@ -1,7 +1,7 @@
 import { IntegrationService } from '../../Model/Integration/Oauth/IntegrationService.ts';
 import { CliError, type Command } from '../Command.ts';
 
-const STATUS: Readonly<Record<number, string>> = { 0: 'inactive', 1: 'active', 2: 'recalled' };
+const STATUS: Readonly<Record<number, string>> = { 0: 'inactive', 1: 'active', 2: 'recreated' };
 
 /** Lists integrations as JSON (ids, names, status; never a key, secret or token). */
 export const IntegrationListCommand: Command = {

@@ -38,6 +38,13 @@ export class IntegrationAuthorizationService {
     this.aclBuilder.clean();
   }
 
+  /** What `saveRel` will `allow` for these resources: the root alone, or them with their ancestors and Magento_Backend::admin. */
+  expectedAllowed(resources: readonly string[]): string[] {
+    const posted = this.expand(resources);
+    if (posted.length === 1 && posted[0] === ROOT_RESOURCE_ID) return posted;
+    return [...new Set([...posted, ADMIN_RESOURCE_ID])];
+  }
+
   private expand(resources: readonly string[]): string[] {
     for (const resource of resources) {
       if (resource !== ROOT_RESOURCE_ID && !this.tree.has(resource)) {

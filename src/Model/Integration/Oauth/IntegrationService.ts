@@ -125,6 +125,10 @@ export class IntegrationService {
     if (integration) await this.integrations.setStatus(integration.integration_id, INTEGRATION_STATUS_ACTIVE, formatDbDate(this.clock.now()));
   }
 
+  async setStatus(integrationId: number, status: number): Promise<void> {
+    await this.integrations.setStatus(integrationId, status, formatDbDate(this.clock.now()));
+  }
+
   async list(): Promise<IntegrationRow[]> {
     return this.integrations.loadAll();
   }

@@ -5,7 +5,8 @@ import { TYPES } from '../../../Framework/Di/Types.ts';
 /** Magento's `Integration::STATUS_*` and `TYPE_*` values. */
 export const INTEGRATION_STATUS_INACTIVE = 0;
 export const INTEGRATION_STATUS_ACTIVE = 1;
-export const INTEGRATION_STATUS_RECALLED = 2;
+/** Re-created from etc/integration/*.xml after its definition changed; must be activated again. */
+export const INTEGRATION_STATUS_RECREATED = 2;
 export const INTEGRATION_SETUP_TYPE_MANUAL = 0;
 export const INTEGRATION_SETUP_TYPE_CONFIG = 1;
 
