@@ -9,6 +9,8 @@ import { OauthConsumerResource, type IntegrationTokenRow, type OauthConsumerRow 
 import { OAUTH_LENGTH, OauthHelper } from './OauthHelper.ts';
 import { timingSafeEqual } from 'node:crypto';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Magento's `oauth/consumer/expiration_period` default (seconds). */
 const DEFAULT_CONSUMER_EXPIRATION = 300;
 
@@ -86,7 +88,8 @@ export class TokenProvider implements TokenProviderInterface {
     if (Buffer.byteLength(consumerKey, 'utf8') !== OAUTH_LENGTH) {
       throw new OauthException(__('Consumer key is not the correct length'));
     }
-    const row = await this.resource.loadConsumerByKey(consumerKey);
+    // Keys are 32 characters of 0-9a-z; anything outside printable ASCII cannot match and is not sent to the database.
+    const row = PRINTABLE_ASCII.test(consumerKey) ? await this.resource.loadConsumerByKey(consumerKey) : undefined;
     // A case-insensitive collation may match another spelling of the key: Magento's lookup would too, but the
     // signature is checked against that consumer's secret, so only the exact key is taken here.
     if (!row || row.key !== consumerKey) throw new OauthException(__('A consumer having the specified key does not exist'));
@@ -102,7 +105,7 @@ export class TokenProvider implements TokenProviderInterface {
 
   private async getToken(value: string): Promise<IntegrationTokenRow> {
     if (!this.validateOauthToken(value)) throw new OauthException(__('Token is not the correct length'));
-    const token = await this.resource.loadTokenByValue(value);
+    const token = PRINTABLE_ASCII.test(value) ? await this.resource.loadTokenByValue(value) : undefined;
     if (!token || token.token !== value) throw new OauthException(__('Specified token does not exist'));
     return token;
   }
