@@ -11,10 +11,10 @@ export class OauthInputException extends InputException {
     return e;
   }
 
-  /** Magento's `getAggregatedErrorMessage()`: the errors' rendered messages joined with ", ". */
+  /** Magento's `getAggregatedErrorMessage()`: the errors' rendered messages, trailing periods trimmed, joined with ", ". */
   getAggregatedErrorMessage(): string {
     return this.getErrors()
-      .map((error) => error.message)
+      .map((error) => error.message.replace(/\.+$/, ''))
       .join(', ');
   }
 }

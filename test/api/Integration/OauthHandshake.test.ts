@@ -157,8 +157,8 @@ forEachDatabase('Integration activation handshake (/oauth/token/request, /oauth/
     assert.equal(bare.status, 400);
     assert.deepEqual(Object.fromEntries(new URLSearchParams(await bare.text())), {
       oauth_problem:
-        '"oauth_signature" is required. Enter and try again., "oauth_signature_method" is required. Enter and try again., ' +
-        '"oauth_nonce" is required. Enter and try again., "oauth_timestamp" is required. Enter and try again.',
+        '"oauth_signature" is required. Enter and try again, "oauth_signature_method" is required. Enter and try again, ' +
+        '"oauth_nonce" is required. Enter and try again, "oauth_timestamp" is required. Enter and try again',
     });
   });
 
@@ -169,10 +169,11 @@ forEachDatabase('Integration activation handshake (/oauth/token/request, /oauth/
 
   it('accepts an integration access token as a bearer token only with oauth/consumer/enable_integration_as_bearer', async () => {
     const printed = await createIntegrationByCli(app.application, { name: `br_${uniqueSuffix()}`, email: 'br@example.com', resources: 'Magento_Customer::customer' });
-    const bearer = await app.request('GET', SEARCH, { token: printed.access_token as string });
-    assert.equal(bearer.status, 401);
-    await setConfig(app, 'oauth/consumer/enable_integration_as_bearer', '1');
     try {
+      await setConfig(app, 'oauth/consumer/enable_integration_as_bearer', '0');
+      const bearer = await app.request('GET', SEARCH, { token: printed.access_token as string });
+      assert.equal(bearer.status, 401);
+      await setConfig(app, 'oauth/consumer/enable_integration_as_bearer', '1');
       assert.equal((await app.request('GET', SEARCH, { token: printed.access_token as string })).status, 200);
     } finally {
       await setConfig(app, 'oauth/consumer/enable_integration_as_bearer', null);

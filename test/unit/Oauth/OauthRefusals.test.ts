@@ -198,7 +198,7 @@ describe('OAuth 1.0a refusals (Framework\\Oauth\\Oauth)', () => {
     const missing = await refused({ ...signed, protocol: rest });
     assert.ok(missing instanceof OauthInputException);
     assert.equal(missing.getRawMessage(), 'One or more input exceptions have occurred.');
-    assert.equal(missing.getAggregatedErrorMessage(), '"oauth_nonce" is required. Enter and try again., "oauth_timestamp" is required. Enter and try again.');
+    assert.equal(missing.getAggregatedErrorMessage(), '"oauth_nonce" is required. Enter and try again, "oauth_timestamp" is required. Enter and try again');
     const length = await refused(withProtocol(signed, 'oauth_token', 'short'));
     assert.equal(length.getRawMessage(), 'The token length is invalid. Check the length and try again.');
   });
