@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, beforeEach, it } from 'node:test';
 import type { Application } from '../../../src/bootstrap.ts';
+import { IntegrationCreateCommand } from '../../../src/cli/commands/IntegrationCreateCommand.ts';
 import { IntegrationDeleteCommand } from '../../../src/cli/commands/IntegrationDeleteCommand.ts';
 import { IntegrationListCommand } from '../../../src/cli/commands/IntegrationListCommand.ts';
-import type { Command } from '../../../src/cli/Command.ts';
+import { CliError, type Command } from '../../../src/cli/Command.ts';
 import { UserType } from '../../../src/Framework/Authentication/UserContext.ts';
 import { TYPES } from '../../../src/Framework/Di/Types.ts';
 import { ConfigFileException } from '../../../src/Framework/Exception/ConfigFileException.ts';
@@ -115,5 +116,20 @@ forEachDatabase('Integrations from etc/integration/*.xml', (getDb) => {
     assert.equal(await getDb().fetchOne(`SELECT COUNT(*) FROM ${table('integration')} WHERE integration_id = ?`, [created.id]), 0);
     assert.equal(Number(await getDb().fetchOne(`SELECT COUNT(*) FROM ${table('oauth_token')} WHERE token = ?`, [access.access_token])), 0);
     assert.equal(Number(await getDb().fetchOne(`SELECT COUNT(*) FROM ${table('authorization_role')} WHERE user_id = ? AND user_type = '1'`, [created.id])), 0);
+  });
+
+  it('integration:create refuses a taken name, both or neither resource options, an unknown resource, with Magento\'s words', async () => {
+    const application = { container: h.container } as unknown as Application;
+    const name = `Dup ${uniqueSuffix()}`;
+    const run = (options: Record<string, string | boolean>) =>
+      IntegrationCreateCommand.run({ out: new PassThrough(), err: new PassThrough(), env: {}, application: () => Promise.resolve(application) }, options, []);
+    assert.equal(await run({ name, email: 'dup@example.com', 'all-resources': true }), 0);
+    await assert.rejects(run({ name, email: 'dup@example.com', 'all-resources': true }), (e: unknown) => e instanceof CliError && e.message === `Integration with name '${name}' exists.`);
+    await assert.rejects(run({ name: `${name}2`, email: 'dup@example.com', 'all-resources': true, resources: 'Magento_Customer::customer' }), CliError);
+    await assert.rejects(run({ name: `${name}3`, email: 'dup@example.com' }), CliError);
+    await assert.rejects(run({ name: `${name}4`, email: 'dup@example.com', resources: 'Magento_Nope::nope' }), (e: unknown) =>
+      e instanceof CliError && e.message === 'The "Magento_Nope::nope" ACL resource doesn\'t exist.',
+    );
+    assert.equal(await h.get(IntegrationService).findByName(`${name}4`), undefined, 'a refused integration leaves no row');
   });
 });

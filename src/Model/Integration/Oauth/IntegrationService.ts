@@ -2,7 +2,6 @@ import { inject, injectable } from 'inversify';
 import type { ScopeConfigInterface } from '../../../Framework/Config/ScopeConfigInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 import { LocalizedException } from '../../../Framework/Exception/LocalizedException.ts';
-import { NoSuchEntityException } from '../../../Framework/Exception/NoSuchEntityException.ts';
 import { __ } from '../../../Framework/Exception/Phrase.ts';
 import { OauthException } from '../../../Framework/Oauth/OauthException.ts';
 import { formatDbDate, type Clock } from '../../../Framework/Stdlib/Clock.ts';
@@ -60,7 +59,7 @@ export class IntegrationService {
     if (name === '') throw new LocalizedException(__('"%fieldName" is required. Enter and try again.', { fieldName: 'name' }));
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(data.email)) throw new LocalizedException(__('Invalid email address.'));
     if (await this.integrations.loadByName(name)) {
-      throw new LocalizedException(__('The integration with name "%1" exists.', [name]));
+      throw new LocalizedException(__("Integration with name '%1' exists.", [name]));
     }
     const now = formatDbDate(this.clock.now());
     const integrationId = await this.integrations.insert({
@@ -148,7 +147,8 @@ export class IntegrationService {
 
   async get(integrationId: number): Promise<IntegrationRow> {
     const integration = await this.integrations.loadById(integrationId);
-    if (!integration) throw new NoSuchEntityException(__("The integration with ID \"%1\" doesn't exist.", [integrationId]));
+    // Magento's IntegrationException (a LocalizedException) with its message.
+    if (!integration) throw new LocalizedException(__("Integration with ID '%1' does not exist.", [integrationId]));
     return integration;
   }
 
