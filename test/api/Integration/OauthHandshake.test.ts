@@ -167,6 +167,21 @@ forEachDatabase('Integration activation handshake (/oauth/token/request, /oauth/
     assert.deepEqual(response, { status: 401, body: { message: 'A consumer having the specified key does not exist' } });
   });
 
+  it('an anonymous route does not check the OAuth signature, as Magento never asks for the caller there', async () => {
+    const url = `${app.baseUrl}/rest/V1/integration/customer/token`;
+    const oauth = signer('q'.repeat(32), 'wrong');
+    const data = oauth.authorize({ url, method: 'POST' }, { key: 't'.repeat(32), secret: 'u' });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...oauth.toHeader(data), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: `nobody_${uniqueSuffix()}@example.com`, password: 'Wrong_pass_1' }),
+    });
+    assert.equal(response.status, 401);
+    assert.deepEqual(await response.json(), {
+      message: 'The account sign-in was incorrect or your account is disabled temporarily. Please wait and try again later.',
+    });
+  });
+
   it('accepts an integration access token as a bearer token only with oauth/consumer/enable_integration_as_bearer', async () => {
     const printed = await createIntegrationByCli(app.application, { name: `br_${uniqueSuffix()}`, email: 'br@example.com', resources: 'Magento_Customer::customer' });
     try {

@@ -3,6 +3,7 @@ import type { Logger } from '../../App/Logger.ts';
 import type { RequestAuthorizer } from '../../Acl/RequestAuthorizer.ts';
 import { GUEST, type AuthenticationRequest, type UserContext, type UserContextResolver } from '../../Authentication/UserContext.ts';
 import { AuthorizationException } from '../../Exception/AuthorizationException.ts';
+import { LocalizedException } from '../../Exception/LocalizedException.ts';
 import { WebapiException } from '../../Exception/WebapiException.ts';
 import { __ } from '../../Exception/Phrase.ts';
 import { HTTP_METHODS, type HttpMethod, type RestRoute, type WebapiConfig } from '../Config/WebapiConfig.ts';
@@ -63,6 +64,8 @@ export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 /** Magento's SynchronousRequestProcessor takes paths starting with `/V<n>`. */
 const API_PATH = /^\/V\d+/;
+/** The pseudo-resource every caller has (Magento's GuestAuthorization). */
+const ANONYMOUS = 'anonymous';
 /** Magento's SchemaRequestProcessor takes paths starting with `schema`. */
 const SCHEMA_PATH = 'schema';
 
@@ -190,7 +193,7 @@ export class RestFrontController {
     const { route, params } = this.matcher.match(method, path);
     state.route = route.url;
 
-    state.user = await this.deps.userContextResolver.resolve(this.authenticationRequest(request));
+    state.user = await this.resolveUser(request, route.resources);
     if (!(await this.deps.requestAuthorizer.isAllowed(state.user, route.resources))) {
       throw new AuthorizationException(
         __("The consumer isn't authorized to access %resources.", { resources: route.resources.join(', ') }),
@@ -217,6 +220,19 @@ export class RestFrontController {
     const result = await this.callService(route, args);
     const output = this.outputProcessor.process(result, declaration.returns);
     return { status: 200, headers: JSON_HEADERS, body: JSON.stringify(output) };
+  }
+
+  /**
+   * Magento asks for the caller only when a resource needs it: on a route open to `anonymous` alone a request
+   * whose credentials fail their checks (an OAuth signature that does not verify) is served as a guest.
+   */
+  private async resolveUser(request: RestHttpRequest, resources: readonly string[]): Promise<UserContext> {
+    try {
+      return await this.deps.userContextResolver.resolve(this.authenticationRequest(request));
+    } catch (error) {
+      if (error instanceof LocalizedException && resources.every((resource) => resource === ANONYMOUS)) return GUEST;
+      throw error;
+    }
   }
 
   /**
