@@ -6,6 +6,7 @@ import { OauthException } from '../../Framework/Oauth/OauthException.ts';
 import { OauthInputException } from '../../Framework/Oauth/OauthInputException.ts';
 import { prepareOauthRequest } from '../../Framework/Oauth/OauthRequestHelper.ts';
 import { InputException } from '../../Framework/Exception/InputException.ts';
+import { RequestBodyTooLargeError } from '../../Framework/Webapi/Rest/RestHttpRequest.ts';
 import { readRawBody } from '../Rest/readRawBody.ts';
 
 export interface OauthRouterDeps {
@@ -72,6 +73,8 @@ function problem(error: unknown, logger: Logger): { status: number; body: string
     return { status: 400, body: new URLSearchParams({ oauth_problem: message }).toString() };
   }
   if (error instanceof LocalizedException) return { status: 400, body: new URLSearchParams({ oauth_problem: error.message }).toString() };
+  // Magento has no answer of its own (the web server refuses first); the REST router's status and reason phrase.
+  if (error instanceof RequestBodyTooLargeError) return { status: 413, body: new URLSearchParams({ oauth_problem: 'Request Entity Too Large' }).toString() };
   logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'oauth token request failed');
   return { status: 500, body: `oauth_problem=${encodeURIComponent('internal_error&message=empty_message')}` };
 }

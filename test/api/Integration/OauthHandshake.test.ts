@@ -162,6 +162,29 @@ forEachDatabase('Integration activation handshake (/oauth/token/request, /oauth/
     });
   });
 
+  it('takes the protocol parameters from a form body when the header carries none', async () => {
+    const printed = await createIntegrationByCli(app.application, { name: `fb_${uniqueSuffix()}`, email: 'fb@example.com', resources: 'Magento_Customer::customer', handshake: true });
+    const url = `${app.baseUrl}/oauth/token/request`;
+    const oauth = signer(printed.consumer_key, printed.consumer_secret);
+    const params = oauth.authorize({ url, method: 'POST', data: { note: 'from body' } });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { Authorization: 'OAuth realm="shop"', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...params, oauth_timestamp: String(params.oauth_timestamp), note: 'from body' } as Record<string, string>).toString(),
+    });
+    assert.equal(response.status, 200, await response.clone().text());
+    assert.deepEqual(Object.keys(Object.fromEntries(new URLSearchParams(await response.text()))), ['oauth_token', 'oauth_token_secret']);
+  });
+
+  it('a form body over the limit on a token endpoint is a 413, not a 500', async () => {
+    const response = await fetch(`${app.baseUrl}/oauth/token/request`, {
+      method: 'POST',
+      headers: { Authorization: 'OAuth realm="shop"', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `a=${'x'.repeat(1024 * 1024 + 1)}`,
+    });
+    assert.deepEqual([response.status, await response.text()], [413, 'oauth_problem=Request+Entity+Too+Large']);
+  });
+
   it('on a REST call: an unknown consumer key is a 401 with Magento\'s message', async () => {
     const response = await signedGet(app, SEARCH, { key: 'q'.repeat(32), secret: 's' }, { key: 't'.repeat(32), secret: 'u' });
     assert.deepEqual(response, { status: 401, body: { message: 'A consumer having the specified key does not exist' } });
