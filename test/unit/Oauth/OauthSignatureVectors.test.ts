@@ -44,6 +44,22 @@ describe('RFC 5849 examples', () => {
     assert.equal(normalizeRequestUrl('https://example.net:443/a'), 'https://example.net/a');
   });
 
+  it('§1.2: the photos.example.net request signs to MdpQcU8iPSUjWoN/UDMsK2sui9I= (the value of RFC 5849 erratum 2550)', async () => {
+    const url = 'http://photos.example.net/photos?file=vacation.jpg&size=original';
+    const params = await parsed({
+      method: 'GET',
+      url,
+      authorization:
+        'OAuth realm="Photos",\n   oauth_consumer_key="dpf43f3p2l4k3l03",\n   oauth_token="nnch734d00sl2jdk",\n' +
+        '   oauth_signature_method="HMAC-SHA1",\n   oauth_timestamp="137131202",\n   oauth_nonce="chapoH",\n' +
+        '   oauth_signature="MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D"',
+      contentType: undefined,
+    });
+    const signature = hmacSign(params.signed, 'HMAC-SHA1', 'kd94hf93k423kf44', 'pfkkdhi9sl3r4s00', 'GET', url);
+    assert.equal(signature, 'MdpQcU8iPSUjWoN/UDMsK2sui9I=');
+    assert.equal(params.protocol.get('oauth_signature'), signature);
+  });
+
   it('OAuth Core 1.0 appendix A.5: photos.example.net signs to tR3+Ty81lMeYAr/Fid0kMTYa/WM=', async () => {
     const url = 'http://photos.example.net/photos?file=vacation.jpg&size=original';
     const params = await parsed({
