@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { Application } from './bootstrap.ts';
+import { createOauthRouter } from './Controller/Oauth/createOauthRouter.ts';
 import { createRestRouter } from './Controller/Rest/createRestRouter.ts';
 import { createSwaggerRouter } from './Controller/Swagger/createSwaggerRouter.ts';
 import { isSwaggerEnabled } from './Controller/Swagger/isSwaggerEnabled.ts';
@@ -9,6 +10,8 @@ import type { UserContextResolver } from './Framework/Authentication/UserContext
 import { TYPES } from './Framework/Di/Types.ts';
 import type { SchemaHandler } from './Framework/Webapi/Rest/RestFrontController.ts';
 import { createSchemaHandler } from './Framework/Webapi/Schema/SchemaRequestHandler.ts';
+import { IntegrationOauth } from './Model/Integration/Oauth/IntegrationOauth.ts';
+import { IntegrationService } from './Model/Integration/Oauth/IntegrationService.ts';
 import { StoreCodeResolver } from './Model/Store/StoreCodeResolver.ts';
 
 export interface AppOptions {
@@ -47,6 +50,15 @@ export function createApp(application: Application, options: AppOptions = {}): E
   if (isSwaggerEnabled(application.deployment)) app.use(createSwaggerRouter());
 
   options.extend?.(app, application);
+
+  // Magento_Integration's OAuth 1.0a handshake, outside /rest: POST /oauth/token/request and /oauth/token/access.
+  app.use(
+    createOauthRouter({
+      oauth: container.get(IntegrationOauth),
+      activateIntegration: (consumerId) => container.get(IntegrationService).markActiveByConsumerId(consumerId),
+      logger: application.logger,
+    }),
+  );
 
   app.use(
     '/rest',

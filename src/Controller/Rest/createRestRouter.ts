@@ -33,6 +33,7 @@ function toRestHttpRequest(request: Request): RestHttpRequest {
     queryString: queryStart === -1 ? '' : url.slice(queryStart + 1),
     ip: request.ip ?? request.socket.remoteAddress ?? '',
     secure: request.secure,
+    requestUri: request.originalUrl,
     header(name: string): string | undefined {
       const value = request.headers[name.toLowerCase()];
       return Array.isArray(value) ? value.join(', ') : value;

@@ -37,6 +37,19 @@ import { TokenSubject } from '../ResourceModel/Integration/TokenSubject.ts';
 import { AdminUser } from '../ResourceModel/User/AdminUser.ts';
 import { AdminUserManagement } from '../User/AdminUserManagement.ts';
 import { AdminUserRepository } from '../User/AdminUserRepository.ts';
+import { CompositeUserContext } from '../Integration/Oauth/CompositeUserContext.ts';
+import { ConfigBasedIntegrationManager } from '../Integration/Oauth/ConfigBasedIntegrationManager.ts';
+import { IntegrationAuthorizationService } from '../Integration/Oauth/IntegrationAuthorizationService.ts';
+import { IntegrationOauth } from '../Integration/Oauth/IntegrationOauth.ts';
+import { IntegrationService } from '../Integration/Oauth/IntegrationService.ts';
+import { NonceGenerator } from '../Integration/Oauth/NonceGenerator.ts';
+import { OauthHelper } from '../Integration/Oauth/OauthHelper.ts';
+import { OauthUserContext } from '../Integration/Oauth/OauthUserContext.ts';
+import { TokenProvider } from '../Integration/Oauth/TokenProvider.ts';
+import { IntegrationResource } from '../ResourceModel/Integration/IntegrationResource.ts';
+import { IntegrationRoleResource } from '../ResourceModel/Integration/IntegrationRoleResource.ts';
+import { OauthConsumerResource } from '../ResourceModel/Integration/OauthConsumerResource.ts';
+import { OauthNonce } from '../ResourceModel/Integration/OauthNonce.ts';
 import { DemoSeeder } from './DemoSeeder.ts';
 
 /**
@@ -77,6 +90,20 @@ export const IdentityModule: ModuleDescriptor = {
     ['Magento\\Customer\\Model\\ResourceModel\\Customer', Customer],
     ['Magento\\Customer\\Model\\ResourceModel\\CustomerRepository', CustomerRepository],
     ['Magento\\Customer\\Model\\AccountManagement', AccountManagement],
+    // Integrations and OAuth 1.0a (Magento_Integration, Magento_Webapi's OauthUserContext, Framework\Oauth)
+    ['Magento\\Authorization\\Model\\CompositeUserContext\\Webapi', CompositeUserContext],
+    ['Magento\\Webapi\\Model\\Authorization\\OauthUserContext', OauthUserContext],
+    ['Magento\\Framework\\Oauth\\Oauth', IntegrationOauth],
+    ['Magento\\Framework\\Oauth\\Helper\\Oauth', OauthHelper],
+    ['Magento\\Integration\\Model\\Oauth\\Token\\Provider', TokenProvider],
+    ['Magento\\Integration\\Model\\Oauth\\Nonce\\Generator', NonceGenerator],
+    ['Magento\\Integration\\Model\\IntegrationService', IntegrationService],
+    ['Magento\\Integration\\Model\\AuthorizationService', IntegrationAuthorizationService],
+    ['Magento\\Integration\\Model\\ConfigBasedIntegrationManager', ConfigBasedIntegrationManager],
+    ['Magento\\Integration\\Model\\ResourceModel\\Integration', IntegrationResource],
+    ['Magento\\Integration\\Model\\ResourceModel\\Oauth\\Consumer', OauthConsumerResource],
+    ['Magento\\Integration\\Model\\ResourceModel\\Oauth\\Nonce', OauthNonce],
+    ['Magento\\Integration\\Model\\ResourceModel\\IntegrationRole', IntegrationRoleResource],
     // Embedded first start
     ['Lac\\Identity\\Model\\DemoSeeder', DemoSeeder],
   ],

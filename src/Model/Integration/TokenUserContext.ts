@@ -1,7 +1,12 @@
 import { inject, injectable } from 'inversify';
 import type { UserTokenReaderInterface } from '../../Api/Integration/UserTokenReaderInterface.ts';
 import type { UserTokenValidatorInterface } from '../../Api/Integration/UserTokenValidatorInterface.ts';
-import { GUEST, type UserContext, type UserContextResolver } from '../../Framework/Authentication/UserContext.ts';
+import {
+  GUEST,
+  type AuthenticationRequest,
+  type UserContext,
+  type UserContextResolver,
+} from '../../Framework/Authentication/UserContext.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
 import { AuthorizationException } from '../../Framework/Exception/AuthorizationException.ts';
 
@@ -17,7 +22,8 @@ export class TokenUserContext implements UserContextResolver {
     @inject(TYPES.UserTokenValidator) private readonly validator: UserTokenValidatorInterface,
   ) {}
 
-  async resolve(authorizationHeader: string | undefined): Promise<UserContext> {
+  async resolve(request: AuthenticationRequest): Promise<UserContext> {
+    const authorizationHeader = request.header('authorization');
     if (!authorizationHeader) return GUEST;
     const pieces = authorizationHeader.split(' ');
     if (pieces.length !== 2 || pieces[0]?.toLowerCase() !== 'bearer') return GUEST;

@@ -1,4 +1,7 @@
 import { describeDatabase } from '../../Framework/Config/DeploymentConfig.ts';
+import { ETC_DIR } from '../../bootstrap.ts';
+import { ConfigBasedIntegrationManager } from '../../Model/Integration/Oauth/ConfigBasedIntegrationManager.ts';
+import { readIntegrationConfig } from '../../Model/Integration/Oauth/IntegrationConfigReader.ts';
 import { AdminUserManagement } from '../../Model/User/AdminUserManagement.ts';
 import { CliError, type Command } from '../Command.ts';
 import { ADMIN_OPTIONS, ADMIN_OPTION_NAMES, adminInput, optionString } from './adminOptions.ts';
@@ -44,6 +47,13 @@ export const SetupInstallCommand: Command = {
     const report = app.installReport ?? { created: [], existing: [], patches: [] };
     ctx.out.write(`Database: ${describeDatabase(app.deployment.database)}${app.deployment.tablePrefix ? ` (table prefix ${app.deployment.tablePrefix})` : ''}\n`);
     if (report.created.length > 0) ctx.out.write(`Tables created: ${report.created.join(', ')}\n`);
+    // Magento's setup creates the integrations modules declare in etc/integration/config.xml and api.xml.
+    const declared = readIntegrationConfig(ETC_DIR);
+    if (declared.size > 0) {
+      for (const { name, outcome } of await app.container.get(ConfigBasedIntegrationManager).process(declared)) {
+        ctx.out.write(`Integration "${name}": ${outcome}\n`);
+      }
+    }
 
     let adminSummary = 'no admin user (no --admin-* options)';
     if (withAdmin) {

@@ -4,6 +4,9 @@ import { ConfigShowCommand } from './ConfigShowCommand.ts';
 import { AdminRoleCreateCommand } from './AdminRoleCreateCommand.ts';
 import { AdminUserCreateCommand } from './AdminUserCreateCommand.ts';
 import { CustomerCreateCommand } from './CustomerCreateCommand.ts';
+import { IntegrationCreateCommand } from './IntegrationCreateCommand.ts';
+import { IntegrationDeleteCommand } from './IntegrationDeleteCommand.ts';
+import { IntegrationListCommand } from './IntegrationListCommand.ts';
 import { SetupInstallCommand } from './SetupInstallCommand.ts';
 import { ServeCommand } from './ServeCommand.ts';
 
@@ -15,5 +18,8 @@ export const COMMANDS: readonly Command[] = [
   AdminUserCreateCommand,
   AdminRoleCreateCommand,
   CustomerCreateCommand,
+  IntegrationCreateCommand,
+  IntegrationListCommand,
+  IntegrationDeleteCommand,
   ServeCommand,
 ];

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { UserToken } from '../../../src/Api/Integration/Data/UserToken.ts';
 import type { UserTokenReaderInterface } from '../../../src/Api/Integration/UserTokenReaderInterface.ts';
 import type { UserTokenValidatorInterface } from '../../../src/Api/Integration/UserTokenValidatorInterface.ts';
-import { GUEST, UserType } from '../../../src/Framework/Authentication/UserContext.ts';
+import { GUEST, UserType, authorizationOnly } from '../../../src/Framework/Authentication/UserContext.ts';
 import { AuthorizationException } from '../../../src/Framework/Exception/AuthorizationException.ts';
 import { __ } from '../../../src/Framework/Exception/Phrase.ts';
 import { TokenUserContext } from '../../../src/Model/Integration/TokenUserContext.ts';
@@ -29,24 +29,24 @@ describe('TokenUserContext', () => {
   test('a readable, valid bearer token names its user; the scheme is case-insensitive', async () => {
     const reader = new FakeReader();
     const context = new TokenUserContext(reader, new FakeValidator());
-    assert.deepEqual(await context.resolve('Bearer good'), { userId: 7, userType: UserType.CUSTOMER });
-    assert.deepEqual(await context.resolve('bEaReR good'), { userId: 7, userType: UserType.CUSTOMER });
+    assert.deepEqual(await context.resolve(authorizationOnly('Bearer good')), { userId: 7, userType: UserType.CUSTOMER });
+    assert.deepEqual(await context.resolve(authorizationOnly('bEaReR good')), { userId: 7, userType: UserType.CUSTOMER });
     assert.deepEqual(reader.seen, ['good', 'good']);
   });
 
   for (const header of [undefined, '', 'good', 'Basic good', 'Bearer', 'Bearer  good', 'Bearer good extra', 'Bearer unknown']) {
     test(`header ${JSON.stringify(header)} leaves a guest`, async () => {
-      assert.deepEqual(await new TokenUserContext(new FakeReader(), new FakeValidator()).resolve(header), GUEST);
+      assert.deepEqual(await new TokenUserContext(new FakeReader(), new FakeValidator()).resolve(authorizationOnly(header)), GUEST);
     });
   }
 
   test('a token the validator refuses (expired, revoked) leaves a guest', async () => {
     const context = new TokenUserContext(new FakeReader(), new FakeValidator(new AuthorizationException(__('User token has been revoked'))));
-    assert.deepEqual(await context.resolve('Bearer refused'), GUEST);
+    assert.deepEqual(await context.resolve(authorizationOnly('Bearer refused')), GUEST);
   });
 
   test('other failures (the database) propagate', async () => {
     const context = new TokenUserContext(new FakeReader(), new FakeValidator(new Error('db down')));
-    await assert.rejects(context.resolve('Bearer good'), /db down/);
+    await assert.rejects(context.resolve(authorizationOnly('Bearer good')), /db down/);
   });
 });

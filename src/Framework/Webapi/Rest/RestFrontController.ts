@@ -1,8 +1,9 @@
 import type { RequestContext, RequestState } from '../../App/RequestContext.ts';
 import type { Logger } from '../../App/Logger.ts';
 import type { RequestAuthorizer } from '../../Acl/RequestAuthorizer.ts';
-import { GUEST, type UserContext, type UserContextResolver } from '../../Authentication/UserContext.ts';
+import { GUEST, type AuthenticationRequest, type UserContext, type UserContextResolver } from '../../Authentication/UserContext.ts';
 import { AuthorizationException } from '../../Exception/AuthorizationException.ts';
+import { LocalizedException } from '../../Exception/LocalizedException.ts';
 import { WebapiException } from '../../Exception/WebapiException.ts';
 import { __ } from '../../Exception/Phrase.ts';
 import { HTTP_METHODS, type HttpMethod, type RestRoute, type WebapiConfig } from '../Config/WebapiConfig.ts';
@@ -64,6 +65,8 @@ export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 /** Magento's SynchronousRequestProcessor takes paths starting with `/V<n>`. */
 const API_PATH = /^\/V\d+/;
+/** The pseudo-resource every caller has (Magento's GuestAuthorization). */
+const ANONYMOUS = 'anonymous';
 /** Magento's SchemaRequestProcessor takes paths starting with `schema`. */
 const SCHEMA_PATH = 'schema';
 
@@ -169,7 +172,7 @@ export class RestFrontController {
     state.storeId = currentStore.storeId;
 
     if (isSchema && this.deps.schemaHandler) {
-      state.user = await this.deps.userContextResolver.resolve(request.header('authorization'));
+      state.user = await this.deps.userContextResolver.resolve(this.authenticationRequest(request));
       const document = await this.deps.schemaHandler({
         store: currentStore,
         query: QueryStringParser.parse(request.queryString),
@@ -191,7 +194,7 @@ export class RestFrontController {
     const { route, params } = this.matcher.match(method, path);
     state.route = route.url;
 
-    state.user = await this.deps.userContextResolver.resolve(request.header('authorization'));
+    state.user = await this.resolveUser(request, route.resources);
     if (!(await this.deps.requestAuthorizer.isAllowed(state.user, route.resources))) {
       throw new AuthorizationException(
         __("The consumer isn't authorized to access %resources.", { resources: route.resources.join(', ') }),
@@ -219,6 +222,37 @@ export class RestFrontController {
     const result = await this.callService(route, args);
     const output = FieldsFilter.apply(this.outputProcessor.process(result, declaration.returns), query);
     return { status: 200, headers: JSON_HEADERS, body: JSON.stringify(output) };
+  }
+
+  /**
+   * Magento asks for the caller only when a resource needs it: on a route open to `anonymous` alone a request
+   * whose credentials fail their checks (an OAuth signature that does not verify) is served as a guest.
+   */
+  private async resolveUser(request: RestHttpRequest, resources: readonly string[]): Promise<UserContext> {
+    try {
+      return await this.deps.userContextResolver.resolve(this.authenticationRequest(request));
+    } catch (error) {
+      if (error instanceof LocalizedException && resources.every((resource) => resource === ANONYMOUS)) return GUEST;
+      throw error;
+    }
+  }
+
+  /**
+   * What the user context needs: the URL as the client addressed it (an OAuth signature covers scheme, Host
+   * and the raw request URI) and the body on demand, read once and kept for the service call.
+   */
+  private authenticationRequest(request: RestHttpRequest): AuthenticationRequest {
+    const query = request.queryString === '' ? '' : `?${request.queryString}`;
+    const uri = request.requestUri ?? `/rest${request.path}${query}`;
+    let body: Promise<Buffer> | undefined;
+    const originalRead = request.readBody.bind(request);
+    request.readBody = (limit: number) => (body ??= originalRead(limit));
+    return {
+      method: request.method,
+      url: `${request.secure ? 'https' : 'http'}://${request.header('host') ?? 'localhost'}${uri}`,
+      header: (name: string) => request.header(name),
+      readBody: () => this.readBody(request),
+    };
   }
 
   private async readBody(request: RestHttpRequest): Promise<Buffer> {

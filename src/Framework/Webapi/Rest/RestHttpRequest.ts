@@ -9,9 +9,11 @@ export interface RestHttpRequest {
   readonly ip: string;
   /** The request came over HTTPS (directly or through a trusted proxy). */
   readonly secure: boolean;
+  /** The raw request URI as received, mount prefix and query included (`/rest/V1/customers?x=1`); default `/rest` + path + query. */
+  readonly requestUri?: string;
   header(name: string): string | undefined;
   /** Reads the whole body; rejects with RequestBodyTooLargeError beyond `limit` bytes. */
-  readBody(limit: number): Promise<Buffer>;
+  readBody: (limit: number) => Promise<Buffer>;
 }
 
 export interface RestHttpResponse {
