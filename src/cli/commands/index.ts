@@ -6,6 +6,7 @@ import { AdminUserCreateCommand } from './AdminUserCreateCommand.ts';
 import { CustomerCreateCommand } from './CustomerCreateCommand.ts';
 import { SetupInstallCommand } from './SetupInstallCommand.ts';
 import { ServeCommand } from './ServeCommand.ts';
+import { CronRunCommand } from './CronRunCommand.ts';
 
 /** Every bin/magento command, in the order `bin/magento list` shows them. */
 export const COMMANDS: readonly Command[] = [
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   AdminRoleCreateCommand,
   CustomerCreateCommand,
   ServeCommand,
+  CronRunCommand,
 ];
