@@ -96,7 +96,7 @@ export class AuthenticationSecretValidator {
     if (payload.timeStamp - now > CLOCK_SKEW_SECONDS) return refused('not_yet_valid');
 
     const generated = await this.auditLog.findGenerated(secretHash);
-    const rows = await this.sessions.findSessions(payload.adminId, payload.customerId);
+    const rows = await this.sessions.findSessions(payload.adminId, payload.customerId, secretHash);
     const session = generated ? this.ownSession(rows, secretHash) : this.foreignSession(rows, payload.timeStamp);
     if (session !== 'ok') return refused(session);
     // A secret older than the ledger's pruned horizon is refused whatever the lifetime says now: its row may be gone.
