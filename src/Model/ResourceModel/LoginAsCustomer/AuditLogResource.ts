@@ -40,12 +40,16 @@ const TABLE = 'login_as_customer_audit_log';
 /** One row (counter_id 1): how many entries have log_id <= counted_through. */
 const COUNT_TABLE = 'login_as_customer_audit_log_count';
 /** countAll moves the mark forward itself once this many entries lie beyond it. */
-const COUNT_ADVANCE_AT = 20_000;
+const COUNT_ADVANCE_AT = 2_000;
+/** A search moves the mark at most this often per instance. */
+const ADVANCE_RETRY_MS = 10_000;
 /**
- * How old the newest entry under a new mark must be. An auto-increment id is handed out and its row
- * inserted within one statement; one that takes minutes between the two does not happen.
+ * MySQL: how old (by its `time`) the newest entry under a new mark must be. InnoDB hands out an
+ * auto-increment id and inserts its row within one statement, but not atomically, so an id below the mark
+ * could otherwise still be on its way in; a minute is far beyond that gap, with the instances' clock skew
+ * (CLOCK_SKEW_SECONDS) on top. SQLite writes under one lock, which advanceCount holds: no wait needed.
  */
-const COUNT_SETTLE_SECONDS = 300;
+const COUNT_SETTLE_SECONDS_MYSQL = 60;
 
 const COLUMNS = [
   'log_id', 'time', 'event', 'operation', 'outcome', 'rejection_reason', 'reason', 'user_id', 'user_name', 'customer_id',
@@ -67,6 +71,9 @@ const INTEGER_COLUMNS = new Set(['log_id', 'user_id', 'customer_id', 'store_id',
 /** Every SQL statement on this service's Login as Customer audit table `login_as_customer_audit_log`. */
 @injectable()
 export class AuditLogResource {
+  /** When this instance last moved the count's mark from a search (a pace, not state anything relies on). */
+  private lastAdvance = -Infinity;
+
   constructor(
     @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
     @inject(TYPES.Clock) private readonly clock: Clock = new SystemClock(),
@@ -191,14 +198,21 @@ export class AuditLogResource {
     );
     const counted = row?.counted === null || row?.counted === undefined ? 0 : Number(row.counted);
     const recent = Number(row?.recent ?? 0);
-    if (recent >= COUNT_ADVANCE_AT && db === this.db) await this.advanceCount();
+    // Entries written in the last minute cannot be folded in yet (MySQL), so a burst leaves many beyond the
+    // mark for a while: try again only every ADVANCE_RETRY_MS, not on every search.
+    const now = this.clock.now();
+    if (recent >= COUNT_ADVANCE_AT && db === this.db && Math.abs(now - this.lastAdvance) >= ADVANCE_RETRY_MS) {
+      this.lastAdvance = now;
+      await this.advanceCount();
+    }
     return counted + recent;
   }
 
   /**
    * Moves the count's mark to the newest entry written before `before` (`YYYY-MM-DD HH:MM:SS`), adding
    * the entries in between to the kept count. Entries are never inserted below an id already visible
-   * once their statement is minutes old, and the locking read waits for any transaction still holding
+   * once their statement is a minute old (MySQL; SQLite inserts under the lock this step holds), and the
+   * locking read waits for any transaction still holding
    * an uncommitted entry in the range, so the kept count is exact. Safe on several instances at once:
    * the counter row is locked for the whole step. Returns how many entries were added.
    */
@@ -257,9 +271,9 @@ export class AuditLogResource {
     }
   }
 
-  /** The mark {@link countAll} moves to: entries written at least COUNT_SETTLE_SECONDS ago. */
+  /** Where {@link countAll} moves the mark to by default: entries written before this (see COUNT_SETTLE_SECONDS_MYSQL). */
   private lastInsertBefore(): string {
-    return formatDbDate(this.clock.now() - COUNT_SETTLE_SECONDS * 1000);
+    return formatDbDate(this.clock.now() - (this.db.platform === 'mysql' ? COUNT_SETTLE_SECONDS_MYSQL * 1000 : 0));
   }
 }
 
