@@ -12,7 +12,7 @@ export const CronRunCommand: Command = {
   usage: '[--group=<group>]',
   options: { group: { type: 'string' } },
   help: [
-    '--group  Run jobs only from the specified group (this service has one job, in group "default")',
+    '--group  Run jobs only from specified group (this service has one job, in group "default")',
     'Job: Login as Customer history cleanup (consumed secrets, audit log retention). Output: one JSON line.',
   ],
   async run(ctx, options, args) {
