@@ -43,11 +43,7 @@ export async function main(): Promise<void> {
     );
   }
 
-  // The history cleanup runs in every instance (safe concurrently); its first run waits a whole interval.
-  const cleaner = application.container.get(CleanHistory);
-  const firstInterval = await cleaner.intervalSeconds();
-  const cleanup = CleanupTimer.start(cleaner, application.logger, firstInterval > 0 ? firstInterval : DEFAULT_CLEANUP_INTERVAL_SECONDS);
-
+  let cleanup: CleanupTimer | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -55,7 +51,7 @@ export async function main(): Promise<void> {
     application.logger.info({ signal }, 'draining in-flight requests');
     server
       .close()
-      .then(() => cleanup.stop())
+      .then(() => cleanup?.stop())
       .then(() => application.close())
       .then(() => flushLogger(logger))
       .then(() => process.exit(0))
@@ -66,6 +62,11 @@ export async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // The history cleanup runs in every instance (safe concurrently); its first run waits a whole interval.
+  const cleaner = application.container.get(CleanHistory);
+  const firstInterval = await cleaner.intervalSeconds().catch(() => DEFAULT_CLEANUP_INTERVAL_SECONDS);
+  if (!stopping) cleanup = CleanupTimer.start(cleaner, application.logger, firstInterval > 0 ? firstInterval : DEFAULT_CLEANUP_INTERVAL_SECONDS);
 }
 
 function banner(url: string, seededNow: boolean, swagger: boolean): string {
