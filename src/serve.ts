@@ -4,13 +4,15 @@ import { createEmulatorRouter } from './Controller/Emulator/createEmulatorRouter
 import { EmulatorControls } from './Emulator/EmulatorControls.ts';
 import { emulatorControlsEnabled } from './Emulator/emulatorControlsEnabled.ts';
 import { RequestJournal } from './Emulator/RequestJournal.ts';
-import { createLogger } from './Framework/App/Logger.ts';
+import { createLogger, flushLogger } from './Framework/App/Logger.ts';
 import { AdjustableClock } from './Framework/Stdlib/Clock.ts';
 import { isSwaggerEnabled } from './Controller/Swagger/isSwaggerEnabled.ts';
 import { describeDatabase, loadDeploymentConfig } from './Framework/Config/DeploymentConfig.ts';
 import { DemoEnvironment } from './Model/Identity/DemoEnvironment.ts';
 import { DEMO_CREDENTIALS } from './Model/Identity/DemoSeeder.ts';
 import { listen } from './server.ts';
+import { CleanHistory, DEFAULT_CLEANUP_INTERVAL_SECONDS } from './Model/LoginAsCustomer/Cron/CleanHistory.ts';
+import { CleanupTimer } from './Model/LoginAsCustomer/Cron/CleanupTimer.ts';
 
 /** Starts the service: reads the environment, installs missing tables, listens, drains on SIGTERM/SIGINT. */
 export async function main(): Promise<void> {
@@ -18,8 +20,9 @@ export async function main(): Promise<void> {
   const deployment = loadDeploymentConfig();
   const controlsOn = emulatorControlsEnabled(deployment);
   const clock = new AdjustableClock();
-  const journal = controlsOn ? new RequestJournal(createLogger(), clock) : undefined;
-  const application = await createApplication({ deployment, ...(journal ? { clock, logger: journal } : {}) });
+  const logger = createLogger();
+  const journal = controlsOn ? new RequestJournal(logger, clock) : undefined;
+  const application = await createApplication({ deployment, logger: journal ?? logger, ...(journal ? { clock } : {}) });
   let seededNow = false;
   if (deployment.source === 'embedded') {
     seededNow = (await application.container.get(DemoEnvironment).prepare()) !== null;
@@ -40,6 +43,7 @@ export async function main(): Promise<void> {
     );
   }
 
+  let cleanup: CleanupTimer | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -47,15 +51,22 @@ export async function main(): Promise<void> {
     application.logger.info({ signal }, 'draining in-flight requests');
     server
       .close()
+      .then(() => cleanup?.stop())
       .then(() => application.close())
+      .then(() => flushLogger(logger))
       .then(() => process.exit(0))
       .catch((e: unknown) => {
         application.logger.error({ err: e }, 'shutdown failed');
-        process.exit(1);
+        void flushLogger(logger).finally(() => process.exit(1));
       });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // The history cleanup runs in every instance (safe concurrently); its first run waits a whole interval.
+  const cleaner = application.container.get(CleanHistory);
+  const firstInterval = await cleaner.intervalSeconds().catch(() => DEFAULT_CLEANUP_INTERVAL_SECONDS);
+  if (!stopping) cleanup = CleanupTimer.start(cleaner, application.logger, firstInterval > 0 ? firstInterval : DEFAULT_CLEANUP_INTERVAL_SECONDS);
 }
 
 function banner(url: string, seededNow: boolean, swagger: boolean): string {

@@ -34,9 +34,15 @@ export interface BenchFixtures {
  * lifetime (secrets are generated a few seconds before they are exchanged), and a pool of full-access
  * admins whose tokens are minted with the same crypt key. Idempotent, so MySQL runs can repeat.
  */
-export async function prepareFixtures(database: DatabaseSettings, cryptKey: string, varDir: string, poolSize: number): Promise<BenchFixtures> {
+export async function prepareFixtures(
+  database: DatabaseSettings,
+  cryptKey: string,
+  varDir: string,
+  poolSize: number,
+  tablePrefix = '',
+): Promise<BenchFixtures> {
   const application = await createApplication({
-    deployment: { database, cryptKey, tablePrefix: '', mode: 'default', host: '127.0.0.1', port: 0, varDir, source: 'DATABASE_URL' },
+    deployment: { database, cryptKey, tablePrefix, mode: 'default', host: '127.0.0.1', port: 0, varDir, source: 'DATABASE_URL' },
     logger: createLogger({ level: 'warn' }),
     install: false,
   });

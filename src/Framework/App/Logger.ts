@@ -9,11 +9,33 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** Writes out what is buffered; `done` runs once it is written. Loggers without a buffer omit it. */
+  flush?(done?: (error?: Error) => void): void;
 }
 
-export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+/**
+ * Without `destination`, lines go to stdout through pino's asynchronous destination: a request formats
+ * its line and goes on, and lines written while a write is in flight leave together in the next one —
+ * no synchronous `write(2)` on the request path. pino flushes it synchronously when the process exits;
+ * a graceful shutdown calls {@link flushLogger} before that anyway.
+ */
+export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream; sync?: boolean } = {}): Logger {
   const level = options.level || process.env.LOG_LEVEL || 'info';
-  return options.destination ? pino({ level }, options.destination) : pino({ level });
+  if (options.destination) return pino({ level }, options.destination);
+  return pino({ level }, pino.destination({ dest: 1, sync: options.sync ?? false }));
+}
+
+/** Flushes the logger's buffered lines, if it has any (errors while writing are not the caller's to handle). */
+export function flushLogger(logger: Logger): Promise<void> {
+  const flush = logger.flush?.bind(logger);
+  if (!flush) return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      flush(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 /** A logger that keeps lines in memory, for tests that scrape logs. */

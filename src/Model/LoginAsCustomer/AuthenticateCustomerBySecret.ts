@@ -83,7 +83,7 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
     // The session may have ended while this exchange ran. Ending it revokes the tokens of exchanges already in
     // the audit log — written above — so only an end that came before this point can have missed the token:
     // then the token is revoked here and the exchange refused.
-    if ((await this.sessions.findSessions(adminId, customerId)).length === 0) {
+    if ((await this.sessions.findSessions(adminId, customerId, valid.secretHash)).length === 0) {
       await this.revoker.revokeFor({ userId: customerId, userType: UserType.CUSTOMER });
       throw await refuse('session_ended');
     }

@@ -96,10 +96,12 @@ export class AuthenticationSecretValidator {
     if (payload.timeStamp - now > CLOCK_SKEW_SECONDS) return refused('not_yet_valid');
 
     const generated = await this.auditLog.findGenerated(secretHash);
-    const rows = await this.sessions.findSessions(payload.adminId, payload.customerId);
+    const rows = await this.sessions.findSessions(payload.adminId, payload.customerId, secretHash);
     const session = generated ? this.ownSession(rows, secretHash) : this.foreignSession(rows, payload.timeStamp);
     if (session !== 'ok') return refused(session);
-    if (await this.ledger.isConsumed(secretHash)) return refused('already_used');
+    // A secret older than the ledger's pruned horizon is refused whatever the lifetime says now: its row may be gone.
+    const use = await this.ledger.findUse(secretHash, payload.timeStamp);
+    if (use !== undefined) return refused(use === 'consumed' ? 'already_used' : 'expired');
 
     const admin = await this.admins.getById(payload.adminId);
     if (!admin) return refused('admin_not_found');

@@ -38,6 +38,7 @@ import { IsAssistanceEnabled } from './IsAssistanceEnabled.ts';
 import { IsLoginAsCustomerEnabledForCustomer } from './IsLoginAsCustomerEnabledForCustomer.ts';
 import { LoginStoreResolver } from './LoginStoreResolver.ts';
 import { AdminTokensRevokedObserver } from './Observer/AdminTokensRevokedObserver.ts';
+import { CleanHistory } from './Cron/CleanHistory.ts';
 import { SecretRefusal } from './SecretRefusal.ts';
 import { SetAssistance } from './SetAssistance.ts';
 
@@ -78,6 +79,7 @@ export const LoginAsCustomerModule: ModuleDescriptor = {
     ['Magento\\LoginAsCustomerAssistance\\Model\\ResourceModel\\AssistanceAllowed', AssistanceAllowedResource],
     ['Magento\\LoginAsCustomerLog\\Model\\ResourceModel\\AuditLog', AuditLogResource],
     ['Magento\\LoginAsCustomerLog\\Model\\ResourceModel\\SaveLogs', MagentoLogResource],
+    ['Magento\\LoginAsCustomer\\Cron\\CleanHistory', CleanHistory],
   ],
   contracts: [
     GenerateAuthenticationSecretContract,

@@ -9,6 +9,7 @@ import { IntegrationDeleteCommand } from './IntegrationDeleteCommand.ts';
 import { IntegrationListCommand } from './IntegrationListCommand.ts';
 import { SetupInstallCommand } from './SetupInstallCommand.ts';
 import { ServeCommand } from './ServeCommand.ts';
+import { CronRunCommand } from './CronRunCommand.ts';
 
 /** Every bin/magento command, in the order `bin/magento list` shows them. */
 export const COMMANDS: readonly Command[] = [
@@ -22,4 +23,5 @@ export const COMMANDS: readonly Command[] = [
   IntegrationListCommand,
   IntegrationDeleteCommand,
   ServeCommand,
+  CronRunCommand,
 ];

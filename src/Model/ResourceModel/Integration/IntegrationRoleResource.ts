@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface } from '../../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
+import { CacheGeneration } from '../Cache/CacheGeneration.ts';
 
 const INTEGRATION_USER_TYPE = '1';
 
@@ -11,7 +12,10 @@ const INTEGRATION_USER_TYPE = '1';
  */
 @injectable()
 export class IntegrationRoleResource {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(CacheGeneration) private readonly generations: CacheGeneration,
+  ) {}
 
   async findRoleId(integrationId: number): Promise<number | null> {
     const id = await this.db.fetchOne(
@@ -21,8 +25,10 @@ export class IntegrationRoleResource {
     return id === undefined || id === null ? null : Number(id);
   }
 
+  /** Every instance's ACL cache sees the role at its next request (the generation moves in the same transaction). */
   async createRole(integrationId: number): Promise<number> {
-    const result = await this.db.insert('authorization_role', {
+    return this.db.transaction(async (tx) => {
+      const result = await tx.insert('authorization_role', {
       parent_id: 0,
       tree_level: 1,
       sort_order: 0,
@@ -30,15 +36,20 @@ export class IntegrationRoleResource {
       user_id: integrationId,
       user_type: INTEGRATION_USER_TYPE,
       role_name: String(integrationId),
+      });
+      await this.generations.bump(['acl'], tx);
+      return result.insertId;
     });
-    return result.insertId;
   }
 
   /** Rules go with the role (authorization_rule's foreign key cascades). */
   async deleteRoles(integrationId: number): Promise<void> {
-    await this.db.execute(`DELETE FROM ${this.db.getTableName('authorization_role')} WHERE user_id = ? AND user_type = ?`, [
-      integrationId,
-      INTEGRATION_USER_TYPE,
-    ]);
+    await this.db.transaction(async (tx) => {
+      await tx.execute(`DELETE FROM ${tx.getTableName('authorization_role')} WHERE user_id = ? AND user_type = ?`, [
+        integrationId,
+        INTEGRATION_USER_TYPE,
+      ]);
+      await this.generations.bump(['acl'], tx);
+    });
   }
 }

@@ -3,7 +3,8 @@ import type { LogEntry, LogEvent, LogOperation, LogOutcome } from '../../../Api/
 import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 import type { SearchCriteria } from '../../../Framework/Api/SearchCriteria.ts';
-import { buildSearchCriteriaSql, pageLimit } from '../../../Framework/Db/SearchCriteriaQuery.ts';
+import { buildSearchCriteriaSql } from '../../../Framework/Db/SearchCriteriaQuery.ts';
+import { formatDbDate, SystemClock, type Clock } from '../../../Framework/Stdlib/Clock.ts';
 import { schemaBounds } from '../Setup/SchemaBounds.ts';
 
 /** An audit row as written; `secret_hash` never leaves this layer except for lookups. */
@@ -36,6 +37,19 @@ export interface GeneratedSecretRecord {
 }
 
 const TABLE = 'login_as_customer_audit_log';
+/** One row (counter_id 1): how many entries have log_id <= counted_through. */
+const COUNT_TABLE = 'login_as_customer_audit_log_count';
+/** countAll moves the mark forward itself once this many entries lie beyond it. */
+const COUNT_ADVANCE_AT = 2_000;
+/** A search moves the mark at most this often per instance. */
+const ADVANCE_RETRY_MS = 10_000;
+/**
+ * MySQL: how old (by its `time`) the newest entry under a new mark must be. InnoDB hands out an
+ * auto-increment id and inserts its row within one statement, but not atomically, so an id below the mark
+ * could otherwise still be on its way in; a minute is far beyond that gap, with the instances' clock skew
+ * (CLOCK_SKEW_SECONDS) on top. SQLite writes under one lock, which advanceCount holds: no wait needed.
+ */
+const COUNT_SETTLE_SECONDS_MYSQL = 60;
 
 const COLUMNS = [
   'log_id', 'time', 'event', 'operation', 'outcome', 'rejection_reason', 'reason', 'user_id', 'user_name', 'customer_id',
@@ -57,7 +71,13 @@ const INTEGER_COLUMNS = new Set(['log_id', 'user_id', 'customer_id', 'store_id',
 /** Every SQL statement on this service's Login as Customer audit table `login_as_customer_audit_log`. */
 @injectable()
 export class AuditLogResource {
-  constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
+  /** When this instance last moved the count's mark from a search (a pace, not state anything relies on). */
+  private lastAdvance = -Infinity;
+
+  constructor(
+    @inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface,
+    @inject(TYPES.Clock) private readonly clock: Clock = new SystemClock(),
+  ) {}
 
   async insert(row: AuditLogRow): Promise<void> {
     const values: Record<string, SqlValue> = {};
@@ -110,24 +130,158 @@ export class AuditLogResource {
 
   /**
    * Magento searchCriteria over the audit table; every column of the entry may be filtered and sorted
-   * on. Sorted by log_id after the requested orders, so pages are stable.
+   * on. Sorted by log_id after the requested orders (in the direction of the last one, so `time DESC`
+   * walks the time index backwards), so pages are stable.
+   *
+   * Flat at millions of rows: without filters the exact total comes from the maintained count (see
+   * {@link countAll}), not from COUNT(*); a page past the middle is read from the other end of the index
+   * (reversed orders, offset from the end) and turned around, so the latest page of the default order
+   * costs what the first one costs. Count and page then run in one transaction: one snapshot, so the
+   * offset from the end names the same rows the offset from the start would.
    */
   async search(criteria: SearchCriteria | undefined): Promise<{ items: LogEntry[]; total: number }> {
-    const t = this.db.getTableName(TABLE);
     const columns: Record<string, string> = {};
     for (const c of COLUMNS) columns[c] = this.db.quoteIdentifier(c);
     const sql = buildSearchCriteriaSql(criteria, columns);
-    const where = sql.where ? ` ${sql.where}` : '';
-    const total = Number(await this.db.fetchOne(`SELECT COUNT(*) AS cnt FROM ${t}${where}`, sql.whereParams));
+    const orders = (criteria?.sort_orders ?? []).map((s) => ({
+      column: columns[s.field as string] as string,
+      desc: (s.direction ?? 'ASC').toUpperCase() === 'DESC',
+    }));
     const logId = this.db.quoteIdentifier('log_id');
-    const orderBy = sql.orderBy ? `${sql.orderBy}, ${logId} ASC` : `ORDER BY ${logId} ASC`;
-    const limit = pageLimit(sql, total);
-    const rows = await this.db.fetchAll(
-      `SELECT ${Object.values(columns).join(', ')} FROM ${t}${where} ${orderBy}${limit ? ` ${limit}` : ''}`,
-      sql.whereParams,
-    );
-    return { items: rows.map(toLogEntry), total };
+    if (!orders.some((o) => o.column === logId)) orders.push({ column: logId, desc: orders.at(-1)?.desc ?? false });
+
+    const run = async (db: ConnectionInterface, total: number) => {
+      const t = db.getTableName(TABLE);
+      const where = sql.where ? ` ${sql.where}` : '';
+      const page = pageWindow(sql.pageSize, sql.currentPage, total);
+      const fromEnd = page !== undefined && page.offset > total / 2;
+      const orderBy = orders.map((o) => `${o.column} ${o.desc !== fromEnd ? 'DESC' : 'ASC'}`).join(', ');
+      let limit = '';
+      if (page !== undefined) {
+        limit = fromEnd
+          ? ` LIMIT ${Math.max(0, Math.min(page.size, total - page.offset))} OFFSET ${Math.max(0, total - page.offset - page.size)}`
+          : ` LIMIT ${page.size} OFFSET ${page.offset}`;
+      }
+      const rows = await db.fetchAll(`SELECT ${Object.values(columns).join(', ')} FROM ${t}${where} ORDER BY ${orderBy}${limit}`, sql.whereParams);
+      if (fromEnd) rows.reverse();
+      return rows.map(toLogEntry);
+    };
+    const count = (db: ConnectionInterface) => (sql.where ? this.countWhere(db, sql.where, sql.whereParams) : this.countAll(db));
+
+    const total = await count(this.db);
+    const page = pageWindow(sql.pageSize, sql.currentPage, total);
+    if (page === undefined || page.offset <= total / 2) return { items: await run(this.db, total), total };
+    // Deep page: count again inside the transaction, so the offset from the end fits the rows read.
+    return this.db.transaction(async (tx) => {
+      const inSnapshot = await count(tx);
+      return { items: await run(tx, inSnapshot), total: inSnapshot };
+    });
   }
+
+  private async countWhere(db: ConnectionInterface, where: string, params: readonly SqlValue[]): Promise<number> {
+    return Number(await db.fetchOne(`SELECT COUNT(*) AS cnt FROM ${db.getTableName(TABLE)} ${where}`, params));
+  }
+
+  /**
+   * The exact number of audit entries, in one statement (one snapshot): the count kept in
+   * `login_as_customer_audit_log_count` for the entries up to its `counted_through` id, plus a COUNT(*)
+   * of the newer ones over the primary key. The newer range stays short because {@link advanceCount}
+   * moves the mark forward (the cleanup cron and this method when the range has grown past
+   * COUNT_ADVANCE_AT); inserting an entry costs nothing extra.
+   */
+  async countAll(db: ConnectionInterface = this.db): Promise<number> {
+    const t = db.getTableName(TABLE);
+    const c = db.getTableName(COUNT_TABLE);
+    const row = await db.fetchRow(
+      `SELECT (SELECT row_count FROM ${c} WHERE counter_id = 1) AS counted, ` +
+        `(SELECT COUNT(*) FROM ${t} WHERE log_id > COALESCE((SELECT counted_through FROM ${c} WHERE counter_id = 1), 0)) AS recent`,
+    );
+    const counted = row?.counted === null || row?.counted === undefined ? 0 : Number(row.counted);
+    const recent = Number(row?.recent ?? 0);
+    // Entries written in the last minute cannot be folded in yet (MySQL), so a burst leaves many beyond the
+    // mark for a while: try again only every ADVANCE_RETRY_MS, not on every search.
+    const now = this.clock.now();
+    if (recent >= COUNT_ADVANCE_AT && db === this.db && Math.abs(now - this.lastAdvance) >= ADVANCE_RETRY_MS) {
+      this.lastAdvance = now;
+      await this.advanceCount();
+    }
+    return counted + recent;
+  }
+
+  /**
+   * Moves the count's mark to the newest entry written before `before` (`YYYY-MM-DD HH:MM:SS`), adding
+   * the entries in between to the kept count. Entries are never inserted below an id already visible
+   * once their statement is a minute old (MySQL; SQLite inserts under the lock this step holds), and the
+   * locking read waits for any transaction still holding
+   * an uncommitted entry in the range, so the kept count is exact. Safe on several instances at once:
+   * the counter row is locked for the whole step. Returns how many entries were added.
+   */
+  async advanceCount(before: string = this.lastInsertBefore()): Promise<number> {
+    const c = this.db.getTableName(COUNT_TABLE);
+    await this.db.insertIgnore(COUNT_TABLE, { counter_id: 1, counted_through: 0, row_count: 0 });
+    return this.db.transaction(async (tx) => {
+      const t = tx.getTableName(TABLE);
+      const lock = tx.platform === 'mysql' ? ' FOR UPDATE' : '';
+      const mark = Number(await tx.fetchOne(`SELECT counted_through FROM ${c} WHERE counter_id = 1${lock}`));
+      const target = await tx.fetchOne(`SELECT log_id FROM ${t} WHERE ${tx.quoteIdentifier('time')} < ? ORDER BY ${tx.quoteIdentifier('time')} DESC, log_id DESC LIMIT 1`, [before]);
+      if (target === undefined || Number(target) <= mark) return 0;
+      const share = tx.platform === 'mysql' ? ' LOCK IN SHARE MODE' : '';
+      const added = Number(await tx.fetchOne(`SELECT COUNT(*) FROM ${t} WHERE log_id > ? AND log_id <= ?${share}`, [mark, Number(target)]));
+      await tx.execute(`UPDATE ${c} SET counted_through = ?, row_count = row_count + ? WHERE counter_id = 1`, [Number(target), added]);
+      return added;
+    });
+  }
+
+  /**
+   * Retention: deletes entries written before `before`, oldest first, in batches, keeping every entry
+   * from the oldest one a running check still reads (an exchange whose token has not expired at `now`,
+   * a generation whose secret has not) — the `ended` entries after it included. Only entries already in
+   * the kept count are deleted, and the count is lowered in the same transaction. Returns how many.
+   */
+  async deleteBefore(before: string, now: string, batchSize = 5000): Promise<number> {
+    await this.advanceCount(before);
+    const c = this.db.getTableName(COUNT_TABLE);
+    const t = this.db.getTableName(TABLE);
+    const time = this.db.quoteIdentifier('time');
+    const keepFrom = await this.db.fetchOne(
+      `SELECT MIN(log_id) FROM ${t} WHERE ${time} < ? AND outcome = 'success' AND ` +
+        `((event = 'exchanged' AND token_expires_at > ?) OR (event = 'generated' AND secret_expires_at > ?))`,
+      [before, now, now],
+    );
+    const bound = keepFrom === null || keepFrom === undefined ? Number.MAX_SAFE_INTEGER : Number(keepFrom);
+    let deleted = 0;
+    for (;;) {
+      const removed = await this.db.transaction(async (tx) => {
+        const lock = tx.platform === 'mysql' ? ' FOR UPDATE' : '';
+        const mark = Number((await tx.fetchOne(`SELECT counted_through FROM ${c} WHERE counter_id = 1${lock}`)) ?? 0);
+        const upTo = Math.min(mark, bound - 1);
+        const last = await tx.fetchOne(
+          `SELECT log_id FROM ${t} WHERE log_id <= ? AND ${time} < ? ORDER BY log_id LIMIT 1 OFFSET ${batchSize - 1}`,
+          [upTo, before],
+        );
+        const end = last === undefined ? upTo : Number(last);
+        const result = await tx.execute(`DELETE FROM ${t} WHERE log_id <= ? AND ${time} < ?`, [end, before]);
+        if (result.affectedRows > 0) {
+          await tx.execute(`UPDATE ${c} SET row_count = row_count - ? WHERE counter_id = 1`, [result.affectedRows]);
+        }
+        return { count: result.affectedRows, more: last !== undefined };
+      });
+      deleted += removed.count;
+      if (!removed.more || removed.count === 0) return deleted;
+    }
+  }
+
+  /** Where {@link countAll} moves the mark to by default: entries written before this (see COUNT_SETTLE_SECONDS_MYSQL). */
+  private lastInsertBefore(): string {
+    return formatDbDate(this.clock.now() - (this.db.platform === 'mysql' ? COUNT_SETTLE_SECONDS_MYSQL * 1000 : 0));
+  }
+}
+
+/** LIMIT/OFFSET of a page, with Magento's clamp of a page beyond the last one to the last page. */
+function pageWindow(pageSize: number | undefined, currentPage: number, total: number): { size: number; offset: number } | undefined {
+  if (pageSize === undefined) return undefined;
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  return { size: pageSize, offset: (Math.min(currentPage, lastPage) - 1) * pageSize };
 }
 
 function toLogEntry(r: Record<string, unknown>): LogEntry {

@@ -39,11 +39,25 @@ export class AuthenticationDataResource {
     });
   }
 
-  /** The admin's sessions on the customer (normally one). */
-  async findSessions(adminId: number, customerId: number): Promise<SessionRow[]> {
+  /**
+   * The admin's sessions on the customer (normally one). With `secret` (the HMAC this service writes as
+   * the row's key): the row of that secret alone when it is there — found by Magento's primary key, the
+   * only index Magento's table has besides `created_at` — and otherwise every row of the pair, as without
+   * it. One statement either way: the second half only runs when the first finds nothing (MySQL and
+   * SQLite evaluate the uncorrelated NOT EXISTS once), so a current secret of ours never scans the table.
+   */
+  async findSessions(adminId: number, customerId: number, secret?: string): Promise<SessionRow[]> {
+    const t = this.db.getTableName(TABLE);
+    const columns = 'secret, customer_id, admin_id, created_at';
+    if (secret === undefined) {
+      const rows = await this.db.fetchAll(`SELECT ${columns} FROM ${t} WHERE customer_id = ? AND admin_id = ?`, [customerId, adminId]);
+      return rows.map(toSessionRow);
+    }
     const rows = await this.db.fetchAll(
-      `SELECT secret, customer_id, admin_id, created_at FROM ${this.db.getTableName(TABLE)} WHERE customer_id = ? AND admin_id = ?`,
-      [customerId, adminId],
+      `SELECT ${columns} FROM ${t} WHERE secret = ? AND admin_id = ? AND customer_id = ? ` +
+        `UNION ALL SELECT ${columns} FROM ${t} WHERE customer_id = ? AND admin_id = ? ` +
+        `AND NOT EXISTS (SELECT 1 FROM ${t} s WHERE s.secret = ? AND s.admin_id = ? AND s.customer_id = ?)`,
+      [secret, adminId, customerId, customerId, adminId, secret, adminId, customerId],
     );
     return rows.map(toSessionRow);
   }
