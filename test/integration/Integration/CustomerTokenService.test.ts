@@ -65,10 +65,12 @@ forEachDatabase('CustomerTokenService', (getDb) => {
 
   it('wrong password, unknown e-mail and another website all give the one sign-in message', async () => {
     const customer = await createCustomer(getDb());
+    // Another website's customer (the admin website's; on /rest/all the default website is used, see StoreScope).
+    const elsewhere = await createCustomer(getDb(), { websiteId: 0, storeId: 0 });
     for (const [email, password, storeId] of [
       [customer.email, 'Customer#2025', 1],
       [`x${customer.email}`, 'Customer#2024', 1],
-      [customer.email, 'Customer#2024', 0],
+      [elsewhere.email, 'Customer#2024', 1],
     ] as const) {
       const e = await failure(asStorefront(() => service.createCustomerAccessToken(email, password), storeId));
       assert.ok(e instanceof AuthenticationException);

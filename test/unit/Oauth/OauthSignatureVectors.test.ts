@@ -133,7 +133,9 @@ describe('requests signed by a second OAuth library (oauth-1.0a)', () => {
   it('form-encoded body parameters, any characters', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 10 }), value), { selector: ([n]) => n, maxLength: 5 }), async (pairs) => {
-        const data = Object.fromEntries(pairs.filter(([n]) => !/oauth_[a-z_-]+/.test(n)));
+        // oauth-1.0a merges the parameters into a plain object, where `__proto__` sets the prototype instead of a
+        // parameter: the second library cannot sign that name, so it is left out here (this service signs it as any other).
+        const data = Object.fromEntries(pairs.filter(([n]) => !/oauth_[a-z_-]+/.test(n) && n !== '__proto__'));
         const url = 'https://shop.example.com/oauth/token/request';
         const oauth = signer('HMAC-SHA256');
         const header = oauth.toHeader(oauth.authorize({ url, method: 'POST', data }, { key: '', secret: '' })).Authorization;
