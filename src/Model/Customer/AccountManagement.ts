@@ -1,5 +1,27 @@
 import { inject, injectable } from 'inversify';
-import type { AccountManagementInterface } from '../../Api/Customer/AccountManagementInterface.ts';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import {
+  ACCOUNT_CONFIRMATION_NOT_REQUIRED,
+  ACCOUNT_CONFIRMATION_REQUIRED,
+  ACCOUNT_CONFIRMED,
+  EMAIL_REMINDER,
+  EMAIL_RESET,
+  type AccountManagementInterface,
+} from '../../Api/Customer/AccountManagementInterface.ts';
+import type { ValidationResults } from '../../Api/Customer/Data/ValidationResultsInterface.ts';
+import type { UserTokenRevokerInterface } from '../../Api/Integration/UserTokenRevokerInterface.ts';
+import { UserType } from '../../Framework/Authentication/UserContext.ts';
+import { ExpiredException } from '../../Framework/Exception/ExpiredException.ts';
+import { InputException } from '../../Framework/Exception/InputException.ts';
+import { InputMismatchException } from '../../Framework/Exception/InputMismatchException.ts';
+import { InvalidEmailOrPasswordException } from '../../Framework/Exception/InvalidEmailOrPasswordException.ts';
+import { InvalidTransitionException } from '../../Framework/Exception/InvalidTransitionException.ts';
+import { UserLockedException } from '../../Framework/Exception/UserLockedException.ts';
+import { formatDbDate } from '../../Framework/Stdlib/Clock.ts';
+import type { CustomerSecureRow } from '../ResourceModel/Customer/Customer.ts';
+import { CustomerRepository } from './CustomerRepository.ts';
+import { CustomerValidator } from './CustomerValidator.ts';
+import { EmailNotification } from './EmailNotification.ts';
 import type { CustomerRepositoryInterface } from '../../Api/Customer/CustomerRepositoryInterface.ts';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import type { RequestAuthorizer } from '../../Framework/Acl/RequestAuthorizer.ts';
@@ -27,7 +49,10 @@ const INVALID_LOGIN = 'Invalid login or password.';
  * Magento's `Magento\Customer\Model\AccountManagement`: account creation (password policy, store and
  * website resolution, confirmation key when `customer/create_account/confirm` is on) and
  * authentication (lock, password, confirmation, then the hash upgrade Magento's
- * `UpgradeCustomerPasswordObserver` makes on login). No e-mails are sent.
+ * `UpgradeCustomerPasswordObserver` makes on login), activation, password change and reset (Magento's
+ * `rp_token` columns, `Authentication`'s lock-out), confirmation status, e-mail availability and validation.
+ * No e-mails are sent: each one Magento would send is a log line (EmailNotification). A password change or
+ * reset revokes every token of the customer.
  */
 @injectable()
 export class AccountManagement implements AccountManagementInterface {
@@ -43,6 +68,8 @@ export class AccountManagement implements AccountManagementInterface {
     @inject(TYPES.RequestContext) private readonly requestContext: RequestContext,
     @inject(TYPES.Random) private readonly random: Random,
     @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.UserTokenRevoker) private readonly revoker: UserTokenRevokerInterface,
+    @inject(EmailNotification) private readonly emails: EmailNotification,
   ) {
     this.passwordPolicy = new PasswordPolicy(config);
   }
@@ -107,4 +134,218 @@ export class AccountManagement implements AccountManagementInterface {
     }
     return this.repository.getById(row.entity_id);
   }
+
+  async validate(customer: CustomerData): Promise<ValidationResults> {
+    const messages = CustomerValidator.validationMessages(customer ?? {});
+    return { valid: messages.length === 0, messages };
+  }
+
+  /** Magento's customer model is always deletable, so this is false for every existing customer. */
+  async isReadonly(customerId: number): Promise<boolean> {
+    await this.repository.getById(customerId);
+    return false;
+  }
+
+  async activate(email: string, confirmationKey: string): Promise<CustomerData> {
+    return this.activateCustomer(await this.repository.get(email), confirmationKey);
+  }
+
+  async activateById(customerId: number, confirmationKey: string): Promise<CustomerData> {
+    return this.activateCustomer(await this.repository.getById(customerId), confirmationKey);
+  }
+
+  /** `AccountManagement::activateCustomer`: the stored confirmation key must match, then it is cleared. */
+  private async activateCustomer(customer: CustomerData, confirmationKey: string): Promise<CustomerData> {
+    const id = customer.id as number;
+    if (!customer.confirmation) throw new InvalidTransitionException(__('The account is already active.'));
+    if (!sameSecret(customer.confirmation, String(confirmationKey))) {
+      throw new InputMismatchException(__('The confirmation token is invalid. Verify the token and try again.'));
+    }
+    await this.resource.update(id, { confirmation: null });
+    const activated = await this.repository.getById(id);
+    await this.emails.send('confirmed', activated);
+    return activated;
+  }
+
+  /**
+   * `AccountManagement::changePasswordById`: an unknown id is `Invalid login or password.` (401); a wrong current
+   * password counts towards `Authentication`'s lock-out and is `The password doesn't match this account. Verify the
+   * password and try again.` (401), or `The account is locked.` (400) once the lock-out is reached. Stricter than
+   * Magento: a locked account is refused before its password is checked, so guessing cannot go on during the lock.
+   */
+  async changePasswordById(customerId: number, currentPassword: string, newPassword: string): Promise<boolean> {
+    const secure = Number.isSafeInteger(customerId) && customerId > 0 ? await this.resource.loadSecure(customerId) : undefined;
+    if (!secure) throw new InvalidEmailOrPasswordException(__(INVALID_LOGIN));
+    if (this.isLocked(secure)) throw new UserLockedException(__('The account is locked.'));
+    if (!secure.password_hash || !(await this.encryptor.validateHash(String(currentPassword), secure.password_hash))) {
+      if (await this.processAuthenticationFailure(secure)) throw new UserLockedException(__('The account is locked.'));
+      throw new InvalidEmailOrPasswordException(__("The password doesn't match this account. Verify the password and try again."));
+    }
+    await this.passwordPolicy.assertAcceptable(String(newPassword), secure.email ?? undefined);
+    await this.resource.updateSecure(customerId, {
+      password_hash: await this.encryptor.getHash(String(newPassword), true),
+      rp_token: null,
+      rp_token_created_at: null,
+      failures_num: 0,
+      first_failure: null,
+      lock_expires: null,
+    });
+    await this.revoker.revokeFor({ userType: UserType.CUSTOMER, userId: customerId });
+    return true;
+  }
+
+  /**
+   * `AccountManagement::initiatePasswordReset`: a new `rp_token` (32 hex characters, as Magento's
+   * `Random::getUniqueHash`) dated now, and the e-mail of the chosen template. Magento saves the token before it
+   * looks at the template; here an unknown template is refused first, leaving the stored token alone.
+   */
+  async initiatePasswordReset(email: string, template: string, websiteId?: number | null): Promise<boolean> {
+    if (template !== EMAIL_REMINDER && template !== EMAIL_RESET) {
+      throw new InputException(
+        __('Invalid value of "%value" provided for the %fieldName field. Possible values: %template1 or %template2.', {
+          value: template,
+          fieldName: 'template',
+          template1: EMAIL_REMINDER,
+          template2: EMAIL_RESET,
+        }),
+      );
+    }
+    const customer = await this.repository.get(String(email), websiteId ?? (await this.currentWebsiteId()));
+    await this.resource.updateSecure(customer.id as number, {
+      rp_token: this.random.bytes(16).toString('hex'),
+      rp_token_created_at: formatDbDate(this.clock.now()),
+    });
+    await this.emails.send(template === EMAIL_REMINDER ? 'remind' : 'forgot', customer);
+    return true;
+  }
+
+  /**
+   * `AccountManagement::resetPassword`: the customer by e-mail (current website), the token as
+   * `validateResetPasswordLinkToken` checks it, the password policy, then the new hash. The token is used up in
+   * the same statement that writes the hash (single use, also across processes); the lock-out is cleared and every
+   * token of the customer revoked.
+   */
+  async resetPassword(email: string, resetToken: string, newPassword: string): Promise<boolean> {
+    if (typeof email !== 'string' || email === '') throw InputException.requiredField('email');
+    const customer = await this.repository.get(email);
+    const customerId = customer.id as number;
+    await this.validateResetPasswordLinkToken(customerId, resetToken);
+    await this.passwordPolicy.assertAcceptable(String(newPassword), customer.email);
+    const hash = await this.encryptor.getHash(String(newPassword), true);
+    if (!(await this.resource.consumeResetToken(customerId, String(resetToken), hash))) throw tokenMismatch();
+    await this.revoker.revokeFor({ userType: UserType.CUSTOMER, userId: customerId });
+    return true;
+  }
+
+  /**
+   * `AccountManagement::validateResetPasswordToken`: the id must be positive and the token non-empty; then the
+   * stored `rp_token` must match (compared in constant time) and be younger than
+   * `customer/password/reset_link_expiration_period` hours (whole hours, as Magento floors the difference; a token
+   * dated in the future counts as expired).
+   */
+  async validateResetPasswordLinkToken(customerId: number, resetPasswordLinkToken: string): Promise<boolean> {
+    if (!customerId || customerId < 0) throw InputException.invalidFieldValue('customerId', customerId);
+    if (typeof resetPasswordLinkToken !== 'string' || resetPasswordLinkToken === '') {
+      throw InputException.requiredField('resetPasswordLinkToken');
+    }
+    const secure = Number.isSafeInteger(customerId) ? await this.resource.loadSecure(customerId) : undefined;
+    if (!secure) throw CustomerRepository.noSuchCustomer(customerId);
+    if (!secure.rp_token || !sameSecret(secure.rp_token, resetPasswordLinkToken)) throw tokenMismatch();
+    if (await this.isResetTokenExpired(secure)) {
+      throw new ExpiredException(__('The password token is expired. Reset and try again.'));
+    }
+    return true;
+  }
+
+  async getConfirmationStatus(customerId: number): Promise<string> {
+    const customer = await this.repository.getById(customerId);
+    if (!customer.confirmation) return ACCOUNT_CONFIRMED;
+    return (await this.isConfirmationRequired(customer)) ? ACCOUNT_CONFIRMATION_REQUIRED : ACCOUNT_CONFIRMATION_NOT_REQUIRED;
+  }
+
+  async resendConfirmation(email: string, websiteId: number, _redirectUrl?: string | null): Promise<boolean> {
+    const customer = await this.repository.get(String(email), websiteId);
+    if (!customer.confirmation) throw new InvalidTransitionException(__("Confirmation isn't needed."));
+    await this.emails.send('confirmation', customer);
+    return true;
+  }
+
+  /** False when an account has this e-mail in the website (the current one when none is given). */
+  async isEmailAvailable(customerEmail: string, websiteId?: number | null): Promise<boolean> {
+    try {
+      await this.repository.get(String(customerEmail), websiteId ?? (await this.currentWebsiteId()));
+      return false;
+    } catch (error) {
+      if (error instanceof NoSuchEntityException) return true;
+      throw error;
+    }
+  }
+
+  private async currentWebsiteId(): Promise<number> {
+    const storeId = this.requestContext.current()?.storeId;
+    const store = storeId ? await this.stores.getStoreById(storeId) : await this.stores.getDefaultStoreView();
+    return store?.website_id ?? 0;
+  }
+
+  private async isConfirmationRequired(customer: CustomerData): Promise<boolean> {
+    return customer.store_id
+      ? this.config.isSetFlag('customer/create_account/confirm', 'stores', customer.store_id)
+      : this.config.isSetFlag('customer/create_account/confirm');
+  }
+
+  private isLocked(secure: CustomerSecureRow): boolean {
+    return secure.lock_expires !== null && parseDbDate(secure.lock_expires) > this.clock.now();
+  }
+
+  /**
+   * Magento's `Authentication::processAuthenticationFailure`: failures are counted from the first one within
+   * `customer/password/lockout_threshold` minutes; reaching `customer/password/lockout_failures` locks the account
+   * for that many minutes. Either setting at 0 turns it off. Returns whether the account is now locked.
+   */
+  private async processAuthenticationFailure(secure: CustomerSecureRow): Promise<boolean> {
+    const thresholdMs = (await this.intConfig('customer/password/lockout_threshold')) * 60_000;
+    const maxFailures = await this.intConfig('customer/password/lockout_failures');
+    if (thresholdMs <= 0 || maxFailures <= 0) return false;
+    const now = this.clock.now();
+    const firstFailure = secure.first_failure === null ? null : parseDbDate(secure.first_failure);
+    let failures = (secure.failures_num ?? 0) + 1;
+    const write: { failures_num: number; first_failure?: string; lock_expires?: string | null } = { failures_num: failures };
+    let locked = false;
+    if (firstFailure === null || now - firstFailure > thresholdMs) {
+      failures = 1;
+      write.failures_num = 1;
+      write.first_failure = formatDbDate(now);
+      write.lock_expires = null;
+    }
+    if (failures >= maxFailures) {
+      write.lock_expires = formatDbDate(now + thresholdMs);
+      locked = true;
+    }
+    await this.resource.updateSecure(secure.entity_id, write);
+    return locked;
+  }
+
+  private async isResetTokenExpired(secure: CustomerSecureRow): Promise<boolean> {
+    if (!secure.rp_token || !secure.rp_token_created_at) return true;
+    const periodHours = await this.intConfig('customer/password/reset_link_expiration_period');
+    const created = parseDbDate(secure.rp_token_created_at);
+    const now = this.clock.now();
+    if (!Number.isFinite(created) || created > now) return true;
+    return Math.floor((now - created) / 3_600_000) >= periodHours;
+  }
+
+  private async intConfig(path: string): Promise<number> {
+    const value = Number.parseInt((await this.config.getValue(path)) ?? '', 10);
+    return Number.isFinite(value) ? value : 0;
+  }
+}
+
+function tokenMismatch(): InputMismatchException {
+  return new InputMismatchException(__('The password token is mismatched. Reset and try again.'));
+}
+
+/** Constant-time equality of two secrets of any length (compared as SHA-256 digests). */
+function sameSecret(stored: string, given: string): boolean {
+  const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+  return timingSafeEqual(digest(stored), digest(given)) && stored === given;
 }

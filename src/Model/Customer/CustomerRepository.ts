@@ -79,6 +79,16 @@ export class CustomerRepository implements CustomerRepositoryInterface {
     return { items, search_criteria: { ...criteria, filter_groups: criteria.filter_groups ?? [] }, total_count: total };
   }
 
+  /**
+   * `CustomerRepository::deleteById`: true, or 404 `No such entity with customerId` (also for ids no row can
+   * have). Rows that hang off the customer (tokens, assistance opt-in, addresses) go with it by foreign key.
+   */
+  async deleteById(customerId: number): Promise<boolean> {
+    const deleted = Number.isSafeInteger(customerId) && customerId > 0 && (await this.resource.deleteById(customerId));
+    if (!deleted) throw CustomerRepository.noSuchCustomer(customerId);
+    return true;
+  }
+
   async save(customer: CustomerData, passwordHash?: string | null): Promise<CustomerData> {
     const id = customer.id ?? null;
     const previous = id ? await this.resource.loadById(id) : undefined;

@@ -48,9 +48,27 @@ export class CustomerValidator {
   }
 
   static assertAttributes(customer: CustomerData): void {
+    const messages = CustomerValidator.attributeMessages(customer, 'save');
+    if (messages.length > 0) throw new InputException(__(messages.join('\n')));
+  }
+
+  /**
+   * What `AccountManagement::validate` (PUT /V1/customers/validate) reports: a required attribute left empty is
+   * the EAV backend's `The "%1" attribute value is empty. Set the attribute and try again.` (Magento's
+   * api-functional AccountManagementTest::testValidateCustomerData), every other check as on save.
+   */
+  static validationMessages(customer: CustomerData): string[] {
+    return CustomerValidator.attributeMessages(customer, 'validate');
+  }
+
+  private static attributeMessages(customer: CustomerData, mode: 'save' | 'validate'): string[] {
     const bounds = customerEntityBounds();
     const messages: string[] = [];
     const blank = (v: unknown): boolean => typeof v !== 'string' || v.trim() === '';
+    const required = (label: string): string =>
+      mode === 'save'
+        ? __('"%1" is a required value.', [label]).render()
+        : __('The "%1" attribute value is empty. Set the attribute and try again.', [label]).render();
     const checkLength = (field: (typeof OTHER_TEXT_FIELDS)[number] | 'firstname' | 'lastname'): void => {
       const value = customer[field];
       if (value === undefined || value === null || bounds.fitsLength(field, String(value))) return;
@@ -58,12 +76,13 @@ export class CustomerValidator {
       messages.push(__('"%1" length must be equal or less than %2 characters.', [label, maxLength]).render());
     };
 
-    if (blank(customer.firstname)) messages.push(__('"%1" is a required value.', ['First Name']).render());
+    if (blank(customer.firstname)) messages.push(required('First Name'));
     else checkLength('firstname');
-    if (blank(customer.lastname)) messages.push(__('"%1" is a required value.', ['Last Name']).render());
+    if (blank(customer.lastname)) messages.push(required('Last Name'));
     else checkLength('lastname');
+    if (mode === 'validate' && blank(customer.email)) messages.push(required('Email'));
     // isValidEmail caps the address at 254 characters, inside the column's 255.
-    if (!isValidEmail(String(customer.email ?? '').trim())) messages.push(__('"%1" is not a valid email address.', ['Email']).render());
+    else if (!isValidEmail(String(customer.email ?? '').trim())) messages.push(__('"%1" is not a valid email address.', ['Email']).render());
     if (customer.dob !== undefined && customer.dob !== null && String(customer.dob) !== '' && !isDate(String(customer.dob))) {
       messages.push(__('"%1" does not fit the entered date format.', ['Date of Birth']).render());
     }
@@ -78,7 +97,7 @@ export class CustomerValidator {
     if (gender !== undefined && gender !== null && gender !== 0 && !GENDER_OPTIONS.has(Number(gender))) {
       messages.push(__('"%1" is not a valid gender value.', [gender]).render());
     }
-    if (messages.length > 0) throw new InputException(__(messages.join('\n')));
+    return messages;
   }
 
   /**
@@ -91,9 +110,10 @@ export class CustomerValidator {
   }
 }
 
+/** `YYYY-MM-DD` (a time part may follow), a real calendar day in years 1000–9999, the range of a MySQL DATE. */
 function isDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(value);
-  if (!m) return false;
+  if (!m || Number(m[1]) < 1000) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }

@@ -31,6 +31,31 @@ export interface CustomerRow {
   lock_expires: string | null;
 }
 
+/**
+ * What Magento's `CustomerRegistry::retrieveSecureData` holds: the password hash, the reset-password token and
+ * the lock-out counters (Magento_Customer's `Authentication`).
+ */
+export interface CustomerSecureRow {
+  entity_id: number;
+  email: string | null;
+  website_id: number | null;
+  store_id: number | null;
+  password_hash: string | null;
+  rp_token: string | null;
+  rp_token_created_at: string | null;
+  failures_num: number | null;
+  first_failure: string | null;
+  lock_expires: string | null;
+}
+
+export type CustomerSecureWrite = Partial<Omit<CustomerSecureRow, 'entity_id' | 'email' | 'website_id' | 'store_id'>>;
+
+const SECURE_COLUMNS = [
+  'entity_id', 'email', 'website_id', 'store_id', 'password_hash', 'rp_token', 'rp_token_created_at', 'failures_num',
+  'first_failure', 'lock_expires',
+] as const;
+const SECURE_INT_COLUMNS = new Set(['entity_id', 'website_id', 'store_id', 'failures_num']);
+
 /** Columns a customer save writes (everything else keeps its value or default). */
 export type CustomerWrite = Partial<Omit<CustomerRow, 'entity_id'>>;
 
@@ -143,6 +168,45 @@ export class Customer {
       `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE entity_id = ?`,
       [...names.map((n) => row[n as keyof CustomerWrite] as SqlValue), customerId],
     );
+  }
+
+  async loadSecure(customerId: number): Promise<CustomerSecureRow | undefined> {
+    const row = await this.db.fetchRow(`SELECT ${SECURE_COLUMNS.join(', ')} FROM ${this.table} WHERE entity_id = ?`, [customerId]);
+    if (!row) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const c of SECURE_COLUMNS) {
+      const v = row[c];
+      out[c] = v === null || v === undefined ? null : SECURE_INT_COLUMNS.has(c) ? Number(v) : String(v);
+    }
+    return out as unknown as CustomerSecureRow;
+  }
+
+  /** Writes secure columns (password hash, reset token, lock-out counters); `null` clears one. */
+  async updateSecure(customerId: number, row: CustomerSecureWrite): Promise<void> {
+    const names = Object.keys(row).filter((n) => row[n as keyof CustomerSecureWrite] !== undefined);
+    if (names.length === 0) return;
+    await this.db.execute(
+      `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE entity_id = ?`,
+      [...names.map((n) => row[n as keyof CustomerSecureWrite] as SqlValue), customerId],
+    );
+  }
+
+  /**
+   * Sets the new password hash and clears the reset token and the lock-out counters, but only while the stored
+   * token is still `resetToken`: one statement, so of two concurrent resets with one token exactly one wins.
+   */
+  async consumeResetToken(customerId: number, resetToken: string, passwordHash: string): Promise<boolean> {
+    const result = await this.db.execute(
+      `UPDATE ${this.table} SET password_hash = ?, rp_token = NULL, rp_token_created_at = NULL, failures_num = 0, ` +
+        `first_failure = NULL, lock_expires = NULL WHERE entity_id = ? AND rp_token = ?`,
+      [passwordHash, customerId, resetToken],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /** Whether a row was deleted. */
+  async deleteById(customerId: number): Promise<boolean> {
+    return (await this.db.execute(`DELETE FROM ${this.table} WHERE entity_id = ?`, [customerId])).affectedRows > 0;
   }
 
   /** Rows matching Magento's searchCriteria, and how many match in all (for `total_count`). */
