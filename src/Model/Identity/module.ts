@@ -8,6 +8,17 @@ import {
   CustomerInterfaceDeclaration,
 } from '../../Api/Customer/Data/CustomerInterface.ts';
 import { CustomerSearchResultsInterfaceDeclaration } from '../../Api/Customer/Data/CustomerSearchResultsInterface.ts';
+import {
+  AttributeMetadataInterfaceDeclaration,
+  OptionInterfaceDeclaration,
+  ValidationRuleInterfaceDeclaration,
+} from '../../Api/Customer/Data/AttributeMetadataInterface.ts';
+import { ValidationResultsInterfaceDeclaration } from '../../Api/Customer/Data/ValidationResultsInterface.ts';
+import { AddressMetadataContract, CustomerMetadataContract } from '../../Api/Customer/MetadataInterface.ts';
+import { EmailNotification } from '../Customer/EmailNotification.ts';
+import { AddressMetadata } from '../Customer/Metadata/AddressMetadata.ts';
+import { AttributeMetadataProvider } from '../Customer/Metadata/AttributeMetadataProvider.ts';
+import { CustomerMetadata } from '../Customer/Metadata/CustomerMetadata.ts';
 import { AdminTokenServiceContract } from '../../Api/Integration/AdminTokenServiceInterface.ts';
 import { CustomerTokenServiceContract } from '../../Api/Integration/CustomerTokenServiceInterface.ts';
 import { RevokeCurrentAdminTokensContract } from '../../Api/Integration/RevokeCurrentAdminTokensInterface.ts';
@@ -77,6 +88,10 @@ export const IdentityModule: ModuleDescriptor = {
     ['Magento\\Customer\\Model\\ResourceModel\\Customer', Customer],
     ['Magento\\Customer\\Model\\ResourceModel\\CustomerRepository', CustomerRepository],
     ['Magento\\Customer\\Model\\AccountManagement', AccountManagement],
+    ['Magento\\Customer\\Model\\EmailNotification', EmailNotification],
+    ['Magento\\Customer\\Model\\Metadata\\CustomerMetadata', CustomerMetadata],
+    ['Magento\\Customer\\Model\\Metadata\\AddressMetadata', AddressMetadata],
+    ['Magento\\Customer\\Model\\Metadata\\AttributeMetadataConverter', AttributeMetadataProvider],
     // Embedded first start
     ['Lac\\Identity\\Model\\DemoSeeder', DemoSeeder],
   ],
@@ -86,6 +101,8 @@ export const IdentityModule: ModuleDescriptor = {
     RevokeCurrentAdminTokensContract,
     CustomerRepositoryContract,
     AccountManagementContract,
+    CustomerMetadataContract,
+    AddressMetadataContract,
   ],
   dataTypes: [
     CustomerInterfaceDeclaration,
@@ -93,6 +110,10 @@ export const IdentityModule: ModuleDescriptor = {
     AddressInterfaceDeclaration,
     AttributeInterfaceDeclaration,
     CustomerSearchResultsInterfaceDeclaration,
+    ValidationResultsInterfaceDeclaration,
+    AttributeMetadataInterfaceDeclaration,
+    ValidationRuleInterfaceDeclaration,
+    OptionInterfaceDeclaration,
   ],
   dataPatches: [new InitializeAuthRolesPatch()],
 };
