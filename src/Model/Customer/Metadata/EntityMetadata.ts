@@ -1,10 +1,28 @@
 import type { AttributeMetadata } from '../../../Api/Customer/Data/AttributeMetadataInterface.ts';
+import { ADDRESS_INTERFACE, CUSTOMER_INTERFACE } from '../../../Api/Customer/Data/CustomerInterface.ts';
 import type { MetadataInterface } from '../../../Api/Customer/MetadataInterface.ts';
 import { NoSuchEntityException } from '../../../Framework/Exception/NoSuchEntityException.ts';
 import { __ } from '../../../Framework/Exception/Phrase.ts';
 import type { ContractRegistry } from '../../../Framework/Webapi/ServiceContract.ts';
 import type { AttributeDefinition, EntityType } from './AttributeDefinitions.ts';
 import type { AttributeMetadataProvider } from './AttributeMetadataProvider.ts';
+
+/**
+ * The attribute codes Magento's own data interfaces have a getter (`get…` / `is…`) for: the test
+ * `getCustomAttributesMetadata` makes with `method_exists`. Another interface falls back to its declaration here.
+ */
+const INTERFACE_GETTERS: Readonly<Record<string, readonly string[]>> = {
+  [CUSTOMER_INTERFACE]: [
+    'id', 'group_id', 'default_billing', 'default_shipping', 'confirmation', 'created_at', 'updated_at', 'created_in', 'dob',
+    'email', 'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'gender', 'store_id', 'taxvat', 'website_id',
+    'addresses', 'disable_auto_group_change', 'extension_attributes',
+  ],
+  [ADDRESS_INTERFACE]: [
+    'id', 'customer_id', 'region', 'region_id', 'country_id', 'street', 'company', 'telephone', 'fax', 'postcode', 'city',
+    'firstname', 'lastname', 'middlename', 'prefix', 'suffix', 'vat_id', 'default_shipping', 'default_billing',
+    'extension_attributes',
+  ],
+};
 
 /** Attributes Magento lists as custom although the data interface has a getter for them. */
 const ALWAYS_CUSTOM = new Set(['disable_auto_group_change']);
@@ -55,8 +73,8 @@ export abstract class EntityMetadata implements MetadataInterface {
    * (or are `disable_auto_group_change`). An unknown interface has no fields.
    */
   async getCustomAttributesMetadata(dataObjectClassName?: string | null): Promise<AttributeMetadata[]> {
-    const declaration = this.contracts.dataTypes.get(dataObjectClassName || this.dataInterface);
-    const fields = new Set(declaration?.fields.map((field) => field.name) ?? []);
+    const className = dataObjectClassName || this.dataInterface;
+    const fields = new Set(INTERFACE_GETTERS[className] ?? this.contracts.dataTypes.get(className)?.fields.map((field) => field.name) ?? []);
     const custom = this.sorted().filter(
       (definition) => !fields.has(definition.code) && (!definition.system || ALWAYS_CUSTOM.has(definition.code)),
     );

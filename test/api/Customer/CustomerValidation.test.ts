@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import fc from 'fast-check';
+import { forEachDatabase, uniqueSuffix } from '../../support/databases.ts';
+import { createTestApplication, type TestApplication } from '../../support/app.ts';
+import { createAdmin } from '../../integration/Identity/factories.ts';
+
+/** Magento's `Pattern\NameValidator` characters, 1–255 of them (the oracle the stored names must satisfy). */
+const MAGENTO_NAME = /^[\p{L}\p{M}\p{Nd}\s,\-_.'’`&]{1,255}$/u;
+
+const nameChars = fc.constantFrom(...'AbcÉéßçØ ñ-_.,\'’`&0129<>{}$@#!?;:/\\"%()[]\u0301\u200b\u0000\t'.split(''));
+const names = fc.oneof(
+  fc.string({ unit: nameChars, minLength: 0, maxLength: 12 }),
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom('', ' ', 'a'.repeat(255), 'a'.repeat(256), 'Jean-Luc', "O'Brien", 'Zoë', 'José María'),
+);
+const dobs = fc.oneof(
+  fc.constant(undefined),
+  fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom('2000-02-30', '1999-13-01', 'yesterday', '1980-05-06 12:00:00', '0999-12-31', ''),
+);
+const localParts = fc.constantFrom('a', 'roni.cost', 'x+y', 'bad..dots', '', '"q"', 'sp ace');
+
+forEachDatabase('Customer validation: Magento validators over generated input', (getDb) => {
+  let app: TestApplication;
+  let adminToken: string;
+  before(async () => {
+    app = await createTestApplication(getDb());
+    const admin = await createAdmin(getDb());
+    adminToken = String((await app.request('POST', '/rest/V1/integration/admin/token', { body: { username: admin.username, password: 'Admin123!' } })).body);
+  });
+  after(() => app.close());
+
+  it('a customer without firstname is refused with the EAV message, and nothing is stored', async () => {
+    const email = `nofirst_${uniqueSuffix()}@example.com`;
+    const reply = await app.request('POST', '/rest/V1/customers', { body: { customer: { email, lastname: 'Costello' }, password: 'Passw0rd!x' } });
+    assert.equal(reply.status, 400);
+    assert.deepEqual(reply.body, { message: '"First Name" is a required value.' });
+    assert.equal(await getDb().fetchOne('SELECT entity_id FROM customer_entity WHERE email = ?', [email]), undefined);
+  });
+
+  it('names, e-mails and dates of birth: never a 5xx; a save succeeds exactly when validate says valid; what is stored passes Magento\'s validators', async () => {
+    await fc.assert(
+      fc.asyncProperty(names, names, fc.option(names, { nil: undefined }), localParts, dobs, async (firstname, lastname, middlename, local, dob) => {
+        const email = local === '' ? 'no-at-sign' : `${local}_${uniqueSuffix()}@example.com`;
+        const customer: Record<string, unknown> = { email, firstname, lastname, website_id: 1 };
+        if (middlename !== undefined) customer.middlename = middlename;
+        if (dob !== undefined) customer.dob = dob;
+        const verdict = await app.request('PUT', '/rest/V1/customers/validate', { token: adminToken, body: { customer } });
+        assert.equal(verdict.status, 200, JSON.stringify(verdict.body));
+        const { valid, messages } = verdict.body as { valid: boolean; messages: string[] };
+        const saved = await app.request('POST', '/rest/V1/customers/', { token: adminToken, body: { customer } });
+        assert.ok(saved.status < 500, `5xx for ${JSON.stringify(customer)}: ${JSON.stringify(saved.body)}`);
+        assert.equal(saved.status === 200, valid, `validate said ${JSON.stringify(messages)}, save answered ${saved.status} ${JSON.stringify(saved.body)}`);
+        if (saved.status !== 200) {
+          assert.equal(typeof (saved.body as { message: unknown }).message, 'string');
+          return;
+        }
+        const id = (saved.body as { id: number }).id;
+        const row = await getDb().fetchRow('SELECT firstname, lastname, middlename, email, dob FROM customer_entity WHERE entity_id = ?', [id]);
+        assert.ok(row);
+        assert.match(String(row.firstname).trim(), MAGENTO_NAME);
+        assert.match(String(row.lastname).trim(), MAGENTO_NAME);
+        if (row.middlename !== null && String(row.middlename).trim() !== '') assert.match(String(row.middlename).trim(), MAGENTO_NAME);
+        assert.match(String(row.email), /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i);
+        if (row.dob !== null) {
+          const stored = String(row.dob instanceof Date ? row.dob.toISOString() : row.dob).slice(0, 10);
+          assert.equal(stored, String(dob).slice(0, 10), 'the date of birth is stored as sent');
+          assert.ok(Number(stored.slice(0, 4)) >= 1000);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
