@@ -183,7 +183,7 @@ forEachDatabase('GET /rest/<store>/schema', (getDb) => {
     const only = (await app.request('GET', '/rest/default/schema?services=customerCustomerRepositoryV1,storeStoreRepositoryV1', { token }))
       .body as OpenApiDocument;
     assert.deepEqual(only.tags.map((tag) => tag.name), ['customerCustomerRepositoryV1', 'storeStoreRepositoryV1']);
-    assert.deepEqual(Object.keys(only.paths), ['/V1/customers/me', '/V1/customers/search', '/V1/customers/{customerId}', '/V1/store/storeViews']);
+    assert.deepEqual(Object.keys(only.paths), ['/V1/customers/me', '/V1/customers/search', '/V1/customers/{customerId}', '/V1/customers/{id}', '/V1/store/storeViews']);
 
     const malformed = await app.request('GET', '/rest/default/schema?services=customer-repository', { token });
     assert.equal(malformed.status, 400);
