@@ -44,6 +44,8 @@ import { PasswordPolicy } from './PasswordPolicy.ts';
 /** `AccountManagement::ADMIN_RESOURCE`: only callers allowed it may choose a new customer's group. */
 const ADMIN_RESOURCE = 'Magento_Customer::manage';
 const INVALID_LOGIN = 'Invalid login or password.';
+/** `AccountManagement::GUEST_CHECKOUT_LOGIN_OPTION_SYS_CONFIG`. */
+const GUEST_CHECKOUT_LOGIN = 'checkout/options/enable_guest_checkout_login';
 
 /**
  * Magento's `Magento\Customer\Model\AccountManagement`: account creation (password policy, store and
@@ -106,7 +108,17 @@ export class AccountManagement implements AccountManagementInterface {
     if (await this.config.isSetFlag('customer/create_account/confirm', 'websites', input.website_id)) {
       input.confirmation = this.random.bytes(16).toString('hex');
     }
-    return this.repository.save(input, hash);
+    const created = await this.repository.save(input, hash);
+    // Magento's createAccountWithPasswordHash: a fresh reset-password link token, then the welcome or confirmation e-mail.
+    await this.resource.updateSecure(created.id as number, {
+      rp_token: this.newResetToken(),
+      rp_token_created_at: formatDbDate(this.clock.now()),
+    });
+    await this.emails.send(
+      created.confirmation && hash ? 'confirmation' : hash ? 'registered' : 'registeredNoPassword',
+      created,
+    );
+    return created;
   }
 
   async authenticate(email: string, password: string): Promise<CustomerData> {
@@ -135,6 +147,11 @@ export class AccountManagement implements AccountManagementInterface {
     return this.repository.getById(row.entity_id);
   }
 
+  /**
+   * `AccountManagement::validate` (2.4.7): only the EAV backend validators run — every required customer attribute
+   * that is empty (null, absent or '') gives `The "%1" attribute value is empty. Set the attribute and try again.`,
+   * in attribute order; formats and names are checked on save only.
+   */
   async validate(customer: CustomerData): Promise<ValidationResults> {
     const messages = CustomerValidator.validationMessages(customer ?? {});
     return { valid: messages.length === 0, messages };
@@ -163,7 +180,8 @@ export class AccountManagement implements AccountManagementInterface {
     }
     await this.resource.update(id, { confirmation: null });
     const activated = await this.repository.getById(id);
-    await this.emails.send('confirmed', activated);
+    // Magento sends it only to a customer who never logged in (customer_log, not kept here).
+    await this.emails.send('confirmed', activated, await this.currentStoreId());
     return activated;
   }
 
@@ -189,6 +207,7 @@ export class AccountManagement implements AccountManagementInterface {
       failures_num: 0,
       first_failure: null,
       lock_expires: null,
+      session_cutoff: formatDbDate(this.clock.now()),
     });
     await this.revoker.revokeFor({ userType: UserType.CUSTOMER, userId: customerId });
     return true;
@@ -212,7 +231,7 @@ export class AccountManagement implements AccountManagementInterface {
     }
     const customer = await this.repository.get(String(email), websiteId ?? (await this.currentWebsiteId()));
     await this.resource.updateSecure(customer.id as number, {
-      rp_token: this.random.bytes(16).toString('hex'),
+      rp_token: this.newResetToken(),
       rp_token_created_at: formatDbDate(this.clock.now()),
     });
     await this.emails.send(template === EMAIL_REMINDER ? 'remind' : 'forgot', customer);
@@ -232,19 +251,21 @@ export class AccountManagement implements AccountManagementInterface {
     await this.validateResetPasswordLinkToken(customerId, resetToken);
     await this.passwordPolicy.assertAcceptable(String(newPassword), customer.email);
     const hash = await this.encryptor.getHash(String(newPassword), true);
-    if (!(await this.resource.consumeResetToken(customerId, String(resetToken), hash))) throw tokenMismatch();
+    if (!(await this.resource.consumeResetToken(customerId, String(resetToken), hash, formatDbDate(this.clock.now())))) {
+      throw tokenMismatch();
+    }
     await this.revoker.revokeFor({ userType: UserType.CUSTOMER, userId: customerId });
     return true;
   }
 
   /**
-   * `AccountManagement::validateResetPasswordToken`: the id must be positive and the token non-empty; then the
+   * `AccountManagement::validateResetPasswordToken`: the id must be non-zero and the token non-empty; then the
    * stored `rp_token` must match (compared in constant time) and be younger than
    * `customer/password/reset_link_expiration_period` hours (whole hours, as Magento floors the difference; a token
    * dated in the future counts as expired).
    */
   async validateResetPasswordLinkToken(customerId: number, resetPasswordLinkToken: string): Promise<boolean> {
-    if (!customerId || customerId < 0) throw InputException.invalidFieldValue('customerId', customerId);
+    if (!customerId) throw InputException.invalidFieldValue('customerId', customerId);
     if (typeof resetPasswordLinkToken !== 'string' || resetPasswordLinkToken === '') {
       throw InputException.requiredField('resetPasswordLinkToken');
     }
@@ -259,19 +280,26 @@ export class AccountManagement implements AccountManagementInterface {
 
   async getConfirmationStatus(customerId: number): Promise<string> {
     const customer = await this.repository.getById(customerId);
-    if (!customer.confirmation) return ACCOUNT_CONFIRMED;
-    return (await this.isConfirmationRequired(customer)) ? ACCOUNT_CONFIRMATION_REQUIRED : ACCOUNT_CONFIRMATION_NOT_REQUIRED;
+    if (!(await this.isConfirmationRequired(customer))) return ACCOUNT_CONFIRMATION_NOT_REQUIRED;
+    return customer.confirmation ? ACCOUNT_CONFIRMATION_REQUIRED : ACCOUNT_CONFIRMED;
   }
 
   async resendConfirmation(email: string, websiteId: number, _redirectUrl?: string | null): Promise<boolean> {
     const customer = await this.repository.get(String(email), websiteId);
     if (!customer.confirmation) throw new InvalidTransitionException(__("Confirmation isn't needed."));
-    await this.emails.send('confirmation', customer);
+    await this.emails.send('confirmation', customer, await this.currentStoreId());
     return true;
   }
 
   /** False when an account has this e-mail in the website (the current one when none is given). */
   async isEmailAvailable(customerEmail: string, websiteId?: number | null): Promise<boolean> {
+    // Magento 2.4.7+: unless `checkout/options/enable_guest_checkout_login` is on (off by default), every e-mail is
+    // "available", so the anonymous route cannot be used to find out who has an account.
+    const guestLogin =
+      websiteId === undefined || websiteId === null
+        ? await this.config.isSetFlag(GUEST_CHECKOUT_LOGIN)
+        : await this.config.isSetFlag(GUEST_CHECKOUT_LOGIN, 'websites', websiteId);
+    if (!guestLogin) return true;
     try {
       await this.repository.get(String(customerEmail), websiteId ?? (await this.currentWebsiteId()));
       return false;
@@ -281,10 +309,21 @@ export class AccountManagement implements AccountManagementInterface {
     }
   }
 
+  /** 32 hex characters, the form of Magento's `Random::getUniqueHash`. */
+  private newResetToken(): string {
+    return this.random.bytes(16).toString('hex');
+  }
+
   private async currentWebsiteId(): Promise<number> {
     const storeId = this.requestContext.current()?.storeId;
     const store = storeId ? await this.stores.getStoreById(storeId) : await this.stores.getDefaultStoreView();
     return store?.website_id ?? 0;
+  }
+
+  /** The store of the request; the default store view outside one or for the admin scope (`/rest/all`). */
+  private async currentStoreId(): Promise<number> {
+    const storeId = this.requestContext.current()?.storeId;
+    return storeId || ((await this.stores.getDefaultStoreView())?.store_id ?? 0);
   }
 
   private async isConfirmationRequired(customer: CustomerData): Promise<boolean> {

@@ -3,6 +3,7 @@ import { __ } from '../../Framework/Exception/Phrase.ts';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import { customerEntityBounds } from './CustomerEntityBounds.ts';
 import { isValidEmail } from './EmailAddress.ts';
+import { ATTRIBUTE_DEFINITIONS } from './Metadata/AttributeDefinitions.ts';
 
 /** Text fields a save writes to `customer_entity` besides the names and the e-mail, in Magento's attribute order. */
 const OTHER_TEXT_FIELDS = ['prefix', 'middlename', 'suffix', 'taxvat', 'confirmation'] as const;
@@ -48,27 +49,29 @@ export class CustomerValidator {
   }
 
   static assertAttributes(customer: CustomerData): void {
-    const messages = CustomerValidator.attributeMessages(customer, 'save');
+    const messages = CustomerValidator.attributeMessages(customer);
     if (messages.length > 0) throw new InputException(__(messages.join('\n')));
   }
 
   /**
-   * What `AccountManagement::validate` (PUT /V1/customers/validate) reports: a required attribute left empty is
-   * the EAV backend's `The "%1" attribute value is empty. Set the attribute and try again.` (Magento's
-   * api-functional AccountManagementTest::testValidateCustomerData), every other check as on save.
+   * What `AccountManagement::validate` (PUT /V1/customers/validate) reports in 2.4.7: only the EAV backend validator
+   * runs, so each required customer attribute (AttributeDefinitions) that is absent, null or '' gives
+   * `The "%1" attribute value is empty. Set the attribute and try again.` in attribute order (Magento's
+   * api-functional AccountManagementTest::testValidateCustomerData); formats and names are checked on save.
    */
   static validationMessages(customer: CustomerData): string[] {
-    return CustomerValidator.attributeMessages(customer, 'validate');
+    const values = customer as Record<string, unknown>;
+    return ATTRIBUTE_DEFINITIONS.customer
+      .filter((definition) => definition.required)
+      .filter((definition) => values[definition.code] === undefined || values[definition.code] === null || values[definition.code] === '')
+      .map((definition) => __('The "%1" attribute value is empty. Set the attribute and try again.', [definition.label]).render());
   }
 
-  private static attributeMessages(customer: CustomerData, mode: 'save' | 'validate'): string[] {
+  private static attributeMessages(customer: CustomerData): string[] {
     const bounds = customerEntityBounds();
     const messages: string[] = [];
     const blank = (v: unknown): boolean => typeof v !== 'string' || v.trim() === '';
-    const required = (label: string): string =>
-      mode === 'save'
-        ? __('"%1" is a required value.', [label]).render()
-        : __('The "%1" attribute value is empty. Set the attribute and try again.', [label]).render();
+    const required = (label: string): string => __('"%1" is a required value.', [label]).render();
     const checkLength = (field: (typeof OTHER_TEXT_FIELDS)[number] | 'firstname' | 'lastname'): void => {
       const value = customer[field];
       if (value === undefined || value === null || bounds.fitsLength(field, String(value))) return;
@@ -80,9 +83,8 @@ export class CustomerValidator {
     else checkLength('firstname');
     if (blank(customer.lastname)) messages.push(required('Last Name'));
     else checkLength('lastname');
-    if (mode === 'validate' && blank(customer.email)) messages.push(required('Email'));
     // isValidEmail caps the address at 254 characters, inside the column's 255.
-    else if (!isValidEmail(String(customer.email ?? '').trim())) messages.push(__('"%1" is not a valid email address.', ['Email']).render());
+    if (!isValidEmail(String(customer.email ?? '').trim())) messages.push(__('"%1" is not a valid email address.', ['Email']).render());
     if (customer.dob !== undefined && customer.dob !== null && String(customer.dob) !== '' && !isDate(String(customer.dob))) {
       messages.push(__('"%1" does not fit the entered date format.', ['Date of Birth']).render());
     }

@@ -11,6 +11,8 @@ export const EMAIL_TEMPLATES = Object.freeze({
   resetPassword: 'customer/password/reset_password_template',
   confirmation: 'customer/create_account/email_confirmation_template',
   confirmed: 'customer/create_account/email_confirmed_template',
+  registered: 'customer/create_account/email_template',
+  registeredNoPassword: 'customer/create_account/email_no_password_template',
 });
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;
@@ -31,9 +33,9 @@ export class EmailNotification {
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
-  async send(template: EmailTemplate, customer: CustomerData): Promise<void> {
+  /** `storeId`: the store whose template and sender apply (the customer's store when not given). */
+  async send(template: EmailTemplate, customer: CustomerData, storeId: number = customer.store_id ?? 0): Promise<void> {
     const path = EMAIL_TEMPLATES[template];
-    const storeId = customer.store_id ?? 0;
     const templateId = storeId ? await this.config.getValue(path, 'stores', storeId) : await this.config.getValue(path);
     this.logger.info(
       { event: 'customer_email', templatePath: path, templateId, customerId: customer.id ?? null, storeId },

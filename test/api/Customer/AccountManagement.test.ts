@@ -204,7 +204,7 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal((ok.body as { id: number }).id, c.customerId);
     assert.equal('confirmation' in (ok.body as object), false);
-    assert.equal((await app.request('GET', `/rest/V1/customers/${c.customerId}/confirm`, { token: adminToken })).body, 'account_confirmed');
+    assert.equal((await app.request('GET', `/rest/V1/customers/${c.customerId}/confirm`, { token: adminToken })).body, 'account_confirmation_not_required');
     const again = await app.request('PUT', `/rest/V1/customers/${encodeURIComponent(c.email)}/activate`, { token: adminToken, body: { confirmationKey: 'a4fg7h893e39d' } });
     assert.deepEqual(again.body, { message: 'The account is already active.' });
 
@@ -227,6 +227,8 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
       app.application.container.get<{ clean(): void }>(TYPES.ScopeConfig).clean();
       const status = await app.request('GET', `/rest/V1/customers/${c.customerId}/confirm`, { token: adminToken });
       assert.equal(status.body, 'account_confirmation_required');
+      const confirmed = await createCustomer(getDb());
+      assert.equal((await app.request('GET', `/rest/V1/customers/${confirmed.customerId}/confirm`, { token: adminToken })).body, 'account_confirmed');
       const before = logger.lines.length;
       const resent = await app.request('POST', '/rest/V1/customers/confirm', { token: adminToken, body: { email: c.email, websiteId: 1 } });
       assert.equal(resent.status, 200);
@@ -251,12 +253,21 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
     assert.deepEqual(reply.body, { message: "Confirmation isn't needed." });
   });
 
-  it('POST /V1/customers/isEmailAvailable: false for a taken e-mail, true for an invalid or free one (anonymous)', async () => {
+  it('POST /V1/customers/isEmailAvailable (anonymous): true for every e-mail unless checkout/options/enable_guest_checkout_login is on, then false for a taken one', async () => {
     const c = await createCustomer(getDb());
-    assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: c.email, websiteId: 1 } })).body, false);
-    assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: c.email } })).body, false);
-    assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: 'invalid', websiteId: 0 } })).body, true);
-    assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: `free_${uniqueSuffix()}@example.com` } })).body, true);
+    assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: c.email, websiteId: 1 } })).body, true);
+    const { TYPES } = await import('../../../src/Framework/Di/Types.ts');
+    await getDb().execute("INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ('default', 0, 'checkout/options/enable_guest_checkout_login', '1')");
+    app.application.container.get<{ clean(): void }>(TYPES.ScopeConfig).clean();
+    try {
+      assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: c.email, websiteId: 1 } })).body, false);
+      assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: c.email } })).body, false);
+      assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: 'invalid', websiteId: 0 } })).body, true);
+      assert.equal((await app.request('POST', '/rest/V1/customers/isEmailAvailable', { body: { customerEmail: `free_${uniqueSuffix()}@example.com` } })).body, true);
+    } finally {
+      await getDb().execute("DELETE FROM core_config_data WHERE scope = 'default' AND path = 'checkout/options/enable_guest_checkout_login'");
+      app.application.container.get<{ clean(): void }>(TYPES.ScopeConfig).clean();
+    }
   });
 
   it('GET /V1/customers/:customerId/permissions/readonly: false; 404 for an unknown customer; Magento_Customer::customer is enough', async () => {
@@ -267,11 +278,9 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
     assert.equal((await app.request('GET', '/rest/V1/customers/2000000001/permissions/readonly', { token: adminToken })).status, 404);
   });
 
-  it('PUT /V1/customers/validate: Magento\'s messages for empty names, valid:true otherwise', async () => {
-    const invalid = await app.request('PUT', '/rest/V1/customers/validate', {
-      token: adminToken,
-      body: { customer: { email: `v_${uniqueSuffix()}@example.com`, firstname: null, lastname: null, website_id: 1 } },
-    });
+  it('PUT /V1/customers/validate: the EAV backend\'s message per empty required attribute (as testValidateCustomerData), valid:true otherwise', async () => {
+    const sample = { email: `v_${uniqueSuffix()}@example.com`, firstname: 'Jane', lastname: 'Doe', website_id: 1, store_id: 1, group_id: 1 };
+    const invalid = await app.request('PUT', '/rest/V1/customers/validate', { token: adminToken, body: { customer: { ...sample, firstname: null, lastname: null } } });
     assert.equal(invalid.status, 200);
     assert.deepEqual(invalid.body, {
       valid: false,
@@ -280,9 +289,30 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
         'The "Last Name" attribute value is empty. Set the attribute and try again.',
       ],
     });
-    const valid = await app.request('PUT', '/rest/V1/customers/validate', { token: adminToken, body: { customer: { email: 'ok@example.com', firstname: 'A', lastname: 'B' } } });
-    assert.deepEqual(valid.body, { valid: true, messages: [] });
-    const names = await app.request('PUT', '/rest/V1/customers/validate', { token: adminToken, body: { customer: { email: 'bad', firstname: 'A{', lastname: 'B', middlename: '$' } } });
-    assert.deepEqual(names.body, { valid: false, messages: ['"Email" is not a valid email address.', 'First Name is not valid!', 'Middle Name is not valid!'] });
+    assert.deepEqual((await app.request('PUT', '/rest/V1/customers/validate', { token: adminToken, body: { customer: sample } })).body, { valid: true, messages: [] });
+    const bare = await app.request('PUT', '/rest/V1/customers/validate', { token: adminToken, body: { customer: { email: '', firstname: 'A', lastname: 'B' } } });
+    assert.deepEqual((bare.body as { messages: string[] }).messages, [
+      'The "Associate to Website" attribute value is empty. Set the attribute and try again.',
+      'The "Create In" attribute value is empty. Set the attribute and try again.',
+      'The "Email" attribute value is empty. Set the attribute and try again.',
+      'The "Group" attribute value is empty. Set the attribute and try again.',
+    ]);
+    const denied = await app.request('PUT', '/rest/V1/customers/validate', { token: viewerToken, body: { customer: sample } });
+    assert.equal(denied.status, 401);
+  });
+
+  it('POST /V1/customers stores a reset-link token and logs the welcome e-mail Magento would send', async () => {
+    const email = `welcome_${uniqueSuffix()}@example.com`;
+    const before = logger.lines.length;
+    const created = await app.request('POST', '/rest/V1/customers', { body: { customer: { email, firstname: 'Wel', lastname: 'Come' }, password: 'Passw0rd!x' } });
+    assert.equal(created.status, 200);
+    const id = (created.body as { id: number }).id;
+    const mail = logger.lines.slice(before).find((l) => l.msg === 'customer email not sent');
+    assert.deepEqual(
+      { templateId: mail?.templateId, customerId: mail?.customerId, storeId: mail?.storeId },
+      { templateId: 'customer_create_account_email_template', customerId: id, storeId: 1 },
+    );
+    const row = await getDb().fetchRow('SELECT rp_token FROM customer_entity WHERE entity_id = ?', [id]);
+    assert.match(String(row?.rp_token), /^[0-9a-f]{32}$/);
   });
 });

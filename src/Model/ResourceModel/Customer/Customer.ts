@@ -48,7 +48,10 @@ export interface CustomerSecureRow {
   lock_expires: string | null;
 }
 
-export type CustomerSecureWrite = Partial<Omit<CustomerSecureRow, 'entity_id' | 'email' | 'website_id' | 'store_id'>>;
+export type CustomerSecureWrite = Partial<Omit<CustomerSecureRow, 'entity_id' | 'email' | 'website_id' | 'store_id'>> & {
+  /** Magento's `SessionCleaner`: storefront sessions started before this time end. */
+  session_cutoff?: string | null;
+};
 
 const SECURE_COLUMNS = [
   'entity_id', 'email', 'website_id', 'store_id', 'password_hash', 'rp_token', 'rp_token_created_at', 'failures_num',
@@ -195,11 +198,11 @@ export class Customer {
    * Sets the new password hash and clears the reset token and the lock-out counters, but only while the stored
    * token is still `resetToken`: one statement, so of two concurrent resets with one token exactly one wins.
    */
-  async consumeResetToken(customerId: number, resetToken: string, passwordHash: string): Promise<boolean> {
+  async consumeResetToken(customerId: number, resetToken: string, passwordHash: string, sessionCutoff: string): Promise<boolean> {
     const result = await this.db.execute(
       `UPDATE ${this.table} SET password_hash = ?, rp_token = NULL, rp_token_created_at = NULL, failures_num = 0, ` +
-        `first_failure = NULL, lock_expires = NULL WHERE entity_id = ? AND rp_token = ?`,
-      [passwordHash, customerId, resetToken],
+        `first_failure = NULL, lock_expires = NULL, session_cutoff = ? WHERE entity_id = ? AND rp_token = ?`,
+      [passwordHash, sessionCutoff, customerId, resetToken],
     );
     return result.affectedRows === 1;
   }
