@@ -22,6 +22,7 @@ import type { CustomerSecureRow } from '../ResourceModel/Customer/Customer.ts';
 import { CustomerRepository } from './CustomerRepository.ts';
 import { CustomerValidator } from './CustomerValidator.ts';
 import { EmailNotification } from './EmailNotification.ts';
+import { CUSTOMER_PASSWORD_RESET_REQUEST, SecurityManager } from '../Security/SecurityManager.ts';
 import type { CustomerRepositoryInterface } from '../../Api/Customer/CustomerRepositoryInterface.ts';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import type { RequestAuthorizer } from '../../Framework/Acl/RequestAuthorizer.ts';
@@ -72,6 +73,7 @@ export class AccountManagement implements AccountManagementInterface {
     @inject(TYPES.Clock) private readonly clock: Clock,
     @inject(TYPES.UserTokenRevoker) private readonly revoker: UserTokenRevokerInterface,
     @inject(EmailNotification) private readonly emails: EmailNotification,
+    @inject(SecurityManager) private readonly security: SecurityManager,
   ) {
     this.passwordPolicy = new PasswordPolicy(config);
   }
@@ -215,10 +217,13 @@ export class AccountManagement implements AccountManagementInterface {
 
   /**
    * `AccountManagement::initiatePasswordReset`: a new `rp_token` (32 hex characters, as Magento's
-   * `Random::getUniqueHash`) dated now, and the e-mail of the chosen template. Magento saves the token before it
+   * `Random::getUniqueHash`) dated now, and the e-mail of the chosen template, after Magento_Security's request
+   * limits (SecurityManager). Magento saves the token before it
    * looks at the template; here an unknown template is refused first, leaving the stored token alone.
    */
   async initiatePasswordReset(email: string, template: string, websiteId?: number | null): Promise<boolean> {
+    // Magento_Security's plugin runs first: the request is limited and recorded whatever follows.
+    await this.security.performSecurityCheck(CUSTOMER_PASSWORD_RESET_REQUEST, String(email));
     if (template !== EMAIL_REMINDER && template !== EMAIL_RESET) {
       throw new InputException(
         __('Invalid value of "%value" provided for the %fieldName field. Possible values: %template1 or %template2.', {

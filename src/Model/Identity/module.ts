@@ -19,6 +19,8 @@ import { EmailNotification } from '../Customer/EmailNotification.ts';
 import { AddressMetadata } from '../Customer/Metadata/AddressMetadata.ts';
 import { AttributeMetadataProvider } from '../Customer/Metadata/AttributeMetadataProvider.ts';
 import { CustomerMetadata } from '../Customer/Metadata/CustomerMetadata.ts';
+import { PasswordResetRequestEvent } from '../ResourceModel/Security/PasswordResetRequestEvent.ts';
+import { SecurityManager } from '../Security/SecurityManager.ts';
 import { AdminTokenServiceContract } from '../../Api/Integration/AdminTokenServiceInterface.ts';
 import { CustomerTokenServiceContract } from '../../Api/Integration/CustomerTokenServiceInterface.ts';
 import { RevokeCurrentAdminTokensContract } from '../../Api/Integration/RevokeCurrentAdminTokensInterface.ts';
@@ -92,6 +94,8 @@ export const IdentityModule: ModuleDescriptor = {
     ['Magento\\Customer\\Model\\Metadata\\CustomerMetadata', CustomerMetadata],
     ['Magento\\Customer\\Model\\Metadata\\AddressMetadata', AddressMetadata],
     ['Magento\\Customer\\Model\\Metadata\\AttributeMetadataConverter', AttributeMetadataProvider],
+    ['Magento\\Security\\Model\\SecurityManager', SecurityManager],
+    ['Magento\\Security\\Model\\ResourceModel\\PasswordResetRequestEvent', PasswordResetRequestEvent],
     // Embedded first start
     ['Lac\\Identity\\Model\\DemoSeeder', DemoSeeder],
   ],

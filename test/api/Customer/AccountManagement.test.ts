@@ -23,7 +23,8 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
   };
 
   before(async () => {
-    app = await createTestApplication(getDb(), { clock, logger });
+    // As Magento's api-functional AccountManagementTest: no password-reset request limits, except where tested.
+    app = await createTestApplication(getDb(), { clock, logger, config: { 'customer/password/password_reset_protection_type': '0' } });
     const admin = await createAdmin(getDb());
     adminToken = String((await app.request('POST', '/rest/V1/integration/admin/token', { body: { username: admin.username, password: 'Admin123!' } })).body);
     // An admin allowed to view customers (Magento_Customer::customer) but not to manage them.
@@ -314,5 +315,50 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
     );
     const row = await getDb().fetchRow('SELECT rp_token FROM customer_entity WHERE entity_id = ?', [id]);
     assert.match(String(row?.rp_token), /^[0-9a-f]{32}$/);
+  });
+  it('PUT /V1/customers/password is limited as Magento_Security limits it: 10 minutes between requests, 5 an hour (here by e-mail)', async () => {
+    const { TYPES } = await import('../../../src/Framework/Di/Types.ts');
+    const setProtection = async (value: string): Promise<void> => {
+      await getDb().execute("DELETE FROM core_config_data WHERE scope = 'default' AND scope_id = 0 AND path = 'customer/password/password_reset_protection_type'");
+      await getDb().execute("INSERT INTO core_config_data (scope, scope_id, path, value) VALUES ('default', 0, 'customer/password/password_reset_protection_type', ?)", [value]);
+      app.application.container.get<{ clean(): void }>(TYPES.ScopeConfig).clean();
+    };
+    await setProtection('3');
+    try {
+      const c = await createCustomer(getDb());
+      const reset = () => app.request('PUT', '/rest/V1/customers/password', { body: { email: c.email, template: 'email_reset', websiteId: 1 } });
+      assert.equal((await reset()).status, 200);
+      clock.advance(9 * 60_000);
+      const tooSoon = await reset();
+      assert.equal(tooSoon.status, 400);
+      assert.deepEqual(tooSoon.body, {
+        message: 'We received too many requests for password resets. Please wait and try again later or contact %1.',
+        parameters: ['hello@example.com'],
+      });
+      const others = await app.request('PUT', '/rest/V1/customers/password', { body: { email: `x_${uniqueSuffix()}@example.com`, template: 'email_reset' } });
+      assert.equal(others.status, 404, 'another e-mail is not limited by this one (by e-mail), and an unknown one is still 404');
+      for (let i = 2; i <= 5; i++) {
+        clock.advance(10 * 60_000 + 1000);
+        assert.equal((await reset()).status, 200, `request ${i}`);
+      }
+      // 4 requests since 3 600 s ago; one more reaches the hourly quantity of 5.
+      clock.advance(10 * 60_000 + 1000);
+      const sixth = await reset();
+      assert.equal(sixth.status, 400);
+      assert.deepEqual(sixth.body, { message: 'Too many password reset requests. Please wait and try again or contact %1.', parameters: ['hello@example.com'] });
+      clock.advance(60 * 60_000);
+      assert.equal((await reset()).status, 200, 'an hour later the count starts again');
+      if (getDb().platform === 'sqlite') {
+        // By IP (a fresh database here): any e-mail from the same address waits.
+        await setProtection('2');
+        clock.advance(10 * 60_000 + 1000);
+        const first = await app.request('PUT', '/rest/V1/customers/password', { body: { email: `ip_${uniqueSuffix()}@example.com`, template: 'email_reset' } });
+        assert.equal(first.status, 404);
+        const second = await app.request('PUT', '/rest/V1/customers/password', { body: { email: c.email, template: 'email_reset' } });
+        assert.equal(second.status, 400);
+      }
+    } finally {
+      await setProtection('0');
+    }
   });
 });
