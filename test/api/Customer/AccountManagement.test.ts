@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import fc from 'fast-check';
 import { MemoryLogger } from '../../../src/Framework/App/Logger.ts';
 import { FixedClock, formatDbDate } from '../../../src/Framework/Stdlib/Clock.ts';
 import { forEachDatabase, uniqueSuffix } from '../../support/databases.ts';
@@ -360,5 +361,38 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
     } finally {
       await setProtection('0');
     }
+  });
+  it('a reset token is single use: of concurrent resets with it exactly one succeeds', async () => {
+    const c = await createCustomer(getDb());
+    const rpToken = `conc${uniqueSuffix()}`;
+    await getDb().execute('UPDATE customer_entity SET rp_token = ?, rp_token_created_at = ? WHERE entity_id = ?', [rpToken, formatDbDate(clock.now()), c.customerId]);
+    const replies = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        app.request('POST', '/rest/V1/customers/resetPassword', { body: { email: c.email, resetToken: rpToken, newPassword: `Reset#Passw0rd${n}` } }),
+      ),
+    );
+    assert.deepEqual(replies.map((r) => r.status).sort(), [200, 400, 400, 400]);
+    for (const r of replies.filter((x) => x.status === 400)) {
+      assert.deepEqual(r.body, { message: 'The password token is mismatched. Reset and try again.' });
+    }
+  });
+
+  it('resetLinkToken: no other string validates a stored token, and none gives a 5xx', async () => {
+    const c = await createCustomer(getDb());
+    const rpToken = 'a'.repeat(16) + uniqueSuffix().replace(/[^0-9a-z]/gi, '');
+    await getDb().execute('UPDATE customer_entity SET rp_token = ?, rp_token_created_at = ? WHERE entity_id = ?', [rpToken, formatDbDate(clock.now()), c.customerId]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom(rpToken.toUpperCase(), `${rpToken} `, rpToken.slice(0, -1), `${rpToken}0`)),
+        fc.oneof(fc.constant(c.customerId), fc.integer({ min: -5, max: 5 }), fc.constant(2 ** 53)),
+        async (candidate, customerId) => {
+          const reply = await app.request('GET', `/rest/V1/customers/${customerId}/password/resetLinkToken/${encodeURIComponent(candidate)}`);
+          assert.ok(reply.status < 500, `${reply.status} ${JSON.stringify(reply.body)}`);
+          const valid = customerId === c.customerId && candidate === rpToken;
+          assert.equal(reply.status === 200, valid, `${customerId}/${candidate}: ${JSON.stringify(reply.body)}`);
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 });
