@@ -135,7 +135,10 @@ forEachDatabase('Customer and address attribute metadata routes', (getDb) => {
     const list = reply.body as Metadata[];
     assert.deepEqual(list.find((m) => m.attribute_code === 'firstname'), FIRSTNAME);
     assert.deepEqual(list.find((m) => m.attribute_code === 'website_id'), WEBSITE_ID);
-    assert.ok(list.some((m) => m.attribute_code === 'password_hash'));
+    const passwordHash = list.find((m) => m.attribute_code === 'password_hash');
+    assert.ok(passwordHash);
+    assert.equal('frontend_label' in passwordHash, false, 'installed without a label: Magento leaves the null label out');
+    assert.equal(list.find((m) => m.attribute_code === 'lock_expires')?.frontend_label, 'Failures Number');
     const orders = list.map((m) => Number(m.sort_order));
     assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
   });
@@ -172,6 +175,8 @@ forEachDatabase('Customer and address attribute metadata routes', (getDb) => {
       ['prefix', 'firstname', 'middlename', 'lastname', 'suffix', 'company', 'street', 'city', 'country_id', 'region', 'region_id', 'postcode', 'telephone', 'fax', 'vat_id'],
     );
     const all = (await app.request('GET', '/rest/V1/attributeMetadata/customerAddress', { token: adminToken })).body as Metadata[];
-    assert.equal(all.length, 15);
+    assert.equal(all.length, 19);
+    const vat = all.find((m) => m.attribute_code === 'vat_id');
+    assert.equal(vat?.frontend_label, 'VAT Number');
   });
 });

@@ -18,7 +18,7 @@ export interface AttributeMetadata {
   attribute_code: string;
   frontend_input: string;
   input_filter: string;
-  store_label: string;
+  store_label: string | null;
   validation_rules: ValidationRule[];
   multiline_count: number;
   visible: boolean;
@@ -28,7 +28,7 @@ export interface AttributeMetadata {
   frontend_class: string;
   user_defined: boolean;
   sort_order: number;
-  frontend_label: string;
+  frontend_label: string | null;
   note: string;
   system: boolean;
   backend_type: string;
@@ -49,7 +49,7 @@ export const AttributeMetadataInterfaceDeclaration: DataInterfaceDeclaration = {
     { name: 'attribute_code', type: 'string', required: true },
     { name: 'frontend_input', type: 'string', required: true },
     { name: 'input_filter', type: 'string', required: true },
-    { name: 'store_label', type: 'string', required: true },
+    { name: 'store_label', type: 'string' },
     { name: 'validation_rules', type: `${VALIDATION_RULE_INTERFACE}[]`, required: true },
     { name: 'multiline_count', type: 'int', required: true },
     { name: 'visible', type: 'bool', required: true },
@@ -59,7 +59,7 @@ export const AttributeMetadataInterfaceDeclaration: DataInterfaceDeclaration = {
     { name: 'frontend_class', type: 'string', required: true },
     { name: 'user_defined', type: 'bool', required: true },
     { name: 'sort_order', type: 'int', required: true },
-    { name: 'frontend_label', type: 'string', required: true },
+    { name: 'frontend_label', type: 'string' },
     { name: 'note', type: 'string', required: true },
     { name: 'system', type: 'bool', required: true },
     { name: 'backend_type', type: 'string', required: true },

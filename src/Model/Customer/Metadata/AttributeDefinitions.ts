@@ -8,7 +8,9 @@
  *  - `…/Patch/Data/UpdateCustomerAttributeInputFilters` (`trim` on the name parts);
  *  - `…/Patch/Data/AddNonSpecifiedGenderAttributeOption` (gender option 3);
  *  - `…/Patch/Data/RemoveCheckoutRegisterAndUpdateAttributes` (no `checkout_register` form);
- *  - `…/Patch/Data/AddCustomerUpdatedAtAttribute`, `AddSecurityTrackingAttributes`, and the address `vat_id`.
+ *  - `…/Patch/Data/AddCustomerUpdatedAtAttribute`, `AddSecurityTrackingAttributes` (its `lock_expires` label really is
+ *    "Failures Number"), `UpdateVATNumber` (the address `vat_id` label) and the address VAT request attributes;
+ *    labels and `is_required` checked against a real install's `eav_attribute` dump.
  * Magento's api-functional CustomerMetadataTest pins firstname, gender and website_id exactly.
  */
 export type EntityType = 'customer' | 'customer_address';
@@ -18,7 +20,8 @@ export type OptionSource = 'gender' | 'website' | 'store' | 'group' | 'country' 
 
 export interface AttributeDefinition {
   readonly code: string;
-  readonly label: string;
+  /** null for the attributes Magento installs without a label (password_hash, rp_token, rp_token_created_at). */
+  readonly label: string | null;
   readonly input: string;
   readonly required: boolean;
   readonly visible: boolean;
@@ -112,7 +115,11 @@ const ADDRESS: Readonly<Record<string, Spec>> = {
   },
   telephone: { label: 'Phone Number', input: 'text', position: 120, rules: NAME_RULES, grid: [true, true, true, true] },
   fax: { label: 'Fax', input: 'text', required: false, position: 130, rules: NAME_RULES, grid: [true, false, false, true] },
-  vat_id: { label: 'VAT number', input: 'text', required: false, position: 140 },
+  vat_id: { label: 'VAT Number', input: 'text', required: false, position: 140 },
+  vat_is_valid: { label: 'VAT number validity', input: 'text', required: false, visible: false },
+  vat_request_id: { label: 'VAT number validation request ID', input: 'text', required: false, visible: false },
+  vat_request_date: { label: 'VAT number validation request date', input: 'text', required: false, visible: false },
+  vat_request_success: { label: 'VAT number validation request success', input: 'text', required: false, visible: false },
 };
 
 const CUSTOMER_FORMS = ['customer_account_create', 'customer_account_edit', 'adminhtml_customer'];
@@ -136,7 +143,7 @@ function define(entity: EntityType, table: Readonly<Record<string, Spec>>): read
       const system = spec.system ?? true;
       return Object.freeze({
         code,
-        label: spec.label ?? '',
+        label: spec.label ?? null,
         input: spec.input,
         required,
         visible,
