@@ -100,7 +100,7 @@ export class CustomerRepository implements CustomerRepositoryInterface {
     if (await this.resource.emailTaken(row.email as string, await this.uniquenessWebsite(websiteId), id)) {
       throw new InputException(__(EMAIL_TAKEN));
     }
-    CustomerValidator.assertAttributes(customer);
+    CustomerValidator.assertAttributes(customer, this.clock.now());
     if (passwordHash) row.password_hash = passwordHash;
 
     const now = formatDbDate(this.clock.now());

@@ -34,7 +34,8 @@ const GENDER_OPTIONS: ReadonlySet<number> = new Set([1, 2, 3]);
  *    `"Email" is not a valid email address.`, `"Date of Birth" does not fit the entered date format.` and
  *    `"%1" length must be equal or less than %2 characters.` —, the Name validator (`First Name is not valid!`,
  *    `Last Name is not valid!`, `Middle Name is not valid!`) and the gender check Magento makes on its GraphQL
- *    path (`"%1" is not a valid gender value.`; 0 counts as "not set", as there).
+ *    path (`"%1" is not a valid gender value.`; 0 counts as "not set", as there), and 2.4.8's Dob validator
+ *    (`The Date of Birth should not be greater than today.`).
  * The e-mail uniqueness check sits between the two (CustomerRepository).
  *
  * Lengths and labels come from `customer_entity` in etc/db_schema.xml (its comments are Magento's attribute
@@ -48,8 +49,9 @@ export class CustomerValidator {
     }
   }
 
-  static assertAttributes(customer: CustomerData): void {
-    const messages = CustomerValidator.attributeMessages(customer);
+  /** `now` (ms): the Dob validator refuses a date of birth after today; without it that check is skipped. */
+  static assertAttributes(customer: CustomerData, now?: number): void {
+    const messages = CustomerValidator.attributeMessages(customer, now);
     if (messages.length > 0) throw new InputException(__(messages.join('\n')));
   }
 
@@ -67,7 +69,7 @@ export class CustomerValidator {
       .map((definition) => __('The "%1" attribute value is empty. Set the attribute and try again.', [definition.label]).render());
   }
 
-  private static attributeMessages(customer: CustomerData): string[] {
+  private static attributeMessages(customer: CustomerData, now?: number): string[] {
     const bounds = customerEntityBounds();
     const messages: string[] = [];
     const blank = (v: unknown): boolean => typeof v !== 'string' || v.trim() === '';
@@ -85,7 +87,8 @@ export class CustomerValidator {
     else checkLength('lastname');
     // isValidEmail caps the address at 254 characters, inside the column's 255.
     if (!isValidEmail(String(customer.email ?? '').trim())) messages.push(__('"%1" is not a valid email address.', ['Email']).render());
-    if (customer.dob !== undefined && customer.dob !== null && String(customer.dob) !== '' && !isDate(String(customer.dob))) {
+    const dob = customer.dob === undefined || customer.dob === null ? '' : String(customer.dob);
+    if (dob !== '' && !isDate(dob)) {
       messages.push(__('"%1" does not fit the entered date format.', ['Date of Birth']).render());
     }
     for (const field of OTHER_TEXT_FIELDS) checkLength(field);
@@ -93,6 +96,11 @@ export class CustomerValidator {
     for (const [field, message] of NAME_FIELDS) {
       const value = customer[field];
       if (typeof value === 'string' && value.trim() !== '' && !NAME_PATTERN.test(value.trim())) messages.push(message);
+    }
+
+    // Magento 2.4.8's Validator\Dob: the day of birth must have begun (in the store's time zone there; UTC here).
+    if (now !== undefined && dob !== '' && isDate(dob) && Date.parse(`${dob.slice(0, 10)}T00:00:00Z`) > now) {
+      messages.push('The Date of Birth should not be greater than today.');
     }
 
     const gender = customer.gender;
