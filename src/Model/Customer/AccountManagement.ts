@@ -201,7 +201,7 @@ export class AccountManagement implements AccountManagementInterface {
       if (await this.processAuthenticationFailure(secure)) throw new UserLockedException(__('The account is locked.'));
       throw new InvalidEmailOrPasswordException(__("The password doesn't match this account. Verify the password and try again."));
     }
-    await this.passwordPolicy.assertAcceptable(String(newPassword), secure.email ?? undefined);
+    await this.passwordPolicy.assertAcceptableForChange(String(newPassword), secure.email ?? undefined);
     await this.resource.updateSecure(customerId, {
       password_hash: await this.encryptor.getHash(String(newPassword), true),
       rp_token: null,
@@ -254,7 +254,7 @@ export class AccountManagement implements AccountManagementInterface {
     const customer = await this.repository.get(email);
     const customerId = customer.id as number;
     await this.validateResetPasswordLinkToken(customerId, resetToken);
-    await this.passwordPolicy.assertAcceptable(String(newPassword), customer.email);
+    await this.passwordPolicy.assertAcceptableForChange(String(newPassword), customer.email);
     const hash = await this.encryptor.getHash(String(newPassword), true);
     if (!(await this.resource.consumeResetToken(customerId, String(resetToken), hash, formatDbDate(this.clock.now())))) {
       throw tokenMismatch();
