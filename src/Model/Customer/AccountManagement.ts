@@ -137,11 +137,17 @@ export class AccountManagement implements AccountManagementInterface {
       throw new AuthenticationException(__('The account is locked.'));
     }
     if (!row.password_hash || !(await this.encryptor.validateHash(password, row.password_hash))) {
+      // Magento's Authentication::authenticate: every wrong password counts towards the customer's own lock-out.
+      if (await this.processAuthenticationFailure(row)) throw new AuthenticationException(__('The account is locked.'));
       throw new AuthenticationException(__(INVALID_LOGIN));
     }
     if (row.is_active !== 1) throw new AuthenticationException(__(INVALID_LOGIN));
     if (row.confirmation && (await this.config.isSetFlag('customer/create_account/confirm', 'websites', row.website_id ?? 0))) {
       throw new EmailNotConfirmedException(__("This account isn't confirmed. Verify and try again."));
+    }
+    // Magento's CustomerLoginSuccessObserver unlocks after a successful authentication.
+    if (row.failures_num || row.first_failure !== null || row.lock_expires !== null) {
+      await this.resource.updateSecure(row.entity_id, { failures_num: 0, first_failure: null, lock_expires: null });
     }
     if (this.encryptor.isUpgradeNeeded(row.password_hash, true)) {
       await this.resource.update(row.entity_id, { password_hash: await this.encryptor.getHash(password, true) });
@@ -346,7 +352,9 @@ export class AccountManagement implements AccountManagementInterface {
    * `customer/password/lockout_threshold` minutes; reaching `customer/password/lockout_failures` locks the account
    * for that many minutes. Either setting at 0 turns it off. Returns whether the account is now locked.
    */
-  private async processAuthenticationFailure(secure: CustomerSecureRow): Promise<boolean> {
+  private async processAuthenticationFailure(
+    secure: Pick<CustomerSecureRow, 'entity_id' | 'failures_num' | 'first_failure'>,
+  ): Promise<boolean> {
     const thresholdMs = (await this.intConfig('customer/password/lockout_threshold')) * 60_000;
     const maxFailures = await this.intConfig('customer/password/lockout_failures');
     if (thresholdMs <= 0 || maxFailures <= 0) return false;

@@ -398,4 +398,28 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
       { numRuns: 80 },
     );
   });
+  it('wrong passwords at token login count towards the same lock-out (Magento_Customer Authentication); a good login clears them', async () => {
+    const c = await createCustomer(getDb());
+    const token = await customerToken(c.email);
+    const failures = async (): Promise<number> =>
+      Number(await getDb().fetchOne('SELECT failures_num FROM customer_entity WHERE entity_id = ?', [c.customerId]));
+    for (let i = 0; i < 2; i++) {
+      const bad = await app.request('POST', '/rest/V1/integration/customer/token', { body: { username: c.email, password: 'Wrong#Pass1' } });
+      assert.equal(bad.status, 401);
+    }
+    assert.equal(await failures(), 2);
+    await customerToken(c.email);
+    assert.equal(await failures(), 0, 'cleared by the good login');
+    for (let i = 0; i < 3; i++) {
+      await app.request('POST', '/rest/V1/integration/customer/token', { body: { username: c.email, password: 'Wrong#Pass1' } });
+    }
+    const body = { currentPassword: 'Wrong#Pass1', newPassword: 'NewPassw0rd!' };
+    for (let i = 4; i <= 9; i++) {
+      assert.equal((await app.request('PUT', '/rest/V1/customers/me/password', { token, body })).status, 401, `failure ${i}`);
+    }
+    const tenth = await app.request('PUT', '/rest/V1/customers/me/password', { token, body });
+    assert.deepEqual(tenth.body, { message: 'The account is locked.' });
+    const login = await app.request('POST', '/rest/V1/integration/customer/token', { body: { username: c.email, password: PASSWORD } });
+    assert.equal(login.status, 401, 'a locked account gets no token, even with the right password');
+  });
 });

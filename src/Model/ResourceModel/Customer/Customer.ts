@@ -29,6 +29,8 @@ export interface CustomerRow {
   confirmation: string | null;
   gender: number | null;
   lock_expires: string | null;
+  failures_num: number | null;
+  first_failure: string | null;
 }
 
 /**
@@ -66,11 +68,12 @@ const COLUMNS = [
   'entity_id', 'website_id', 'email', 'group_id', 'store_id', 'created_at', 'updated_at', 'is_active',
   'disable_auto_group_change', 'created_in', 'prefix', 'firstname', 'middlename', 'lastname', 'suffix', 'dob',
   'password_hash', 'default_billing', 'default_shipping', 'taxvat', 'confirmation', 'gender', 'lock_expires',
+  'failures_num', 'first_failure',
 ] as const;
 
 const INT_COLUMNS = new Set([
   'entity_id', 'website_id', 'group_id', 'store_id', 'is_active', 'disable_auto_group_change', 'default_billing',
-  'default_shipping', 'gender',
+  'default_shipping', 'gender', 'failures_num',
 ]);
 
 /**
