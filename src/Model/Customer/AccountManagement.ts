@@ -352,29 +352,19 @@ export class AccountManagement implements AccountManagementInterface {
    * `customer/password/lockout_threshold` minutes; reaching `customer/password/lockout_failures` locks the account
    * for that many minutes. Either setting at 0 turns it off. Returns whether the account is now locked.
    */
-  private async processAuthenticationFailure(
-    secure: Pick<CustomerSecureRow, 'entity_id' | 'failures_num' | 'first_failure'>,
-  ): Promise<boolean> {
+  private async processAuthenticationFailure(secure: Pick<CustomerSecureRow, 'entity_id'>): Promise<boolean> {
     const thresholdMs = (await this.intConfig('customer/password/lockout_threshold')) * 60_000;
     const maxFailures = await this.intConfig('customer/password/lockout_failures');
     if (thresholdMs <= 0 || maxFailures <= 0) return false;
     const now = this.clock.now();
-    const firstFailure = secure.first_failure === null ? null : parseDbDate(secure.first_failure);
-    let failures = (secure.failures_num ?? 0) + 1;
-    const write: { failures_num: number; first_failure?: string; lock_expires?: string | null } = { failures_num: failures };
-    let locked = false;
-    if (firstFailure === null || now - firstFailure > thresholdMs) {
-      failures = 1;
-      write.failures_num = 1;
-      write.first_failure = formatDbDate(now);
-      write.lock_expires = null;
-    }
-    if (failures >= maxFailures) {
-      write.lock_expires = formatDbDate(now + thresholdMs);
-      locked = true;
-    }
-    await this.resource.updateSecure(secure.entity_id, write);
-    return locked;
+    const lock = await this.resource.recordAuthenticationFailure(
+      secure.entity_id,
+      formatDbDate(now),
+      formatDbDate(now - thresholdMs),
+      maxFailures,
+      formatDbDate(now + thresholdMs),
+    );
+    return lock !== null && parseDbDate(lock) > now;
   }
 
   private async isResetTokenExpired(secure: CustomerSecureRow): Promise<boolean> {

@@ -422,4 +422,16 @@ forEachDatabase('Customer account management routes (Magento_Customer webapi.xml
     const login = await app.request('POST', '/rest/V1/integration/customer/token', { body: { username: c.email, password: PASSWORD } });
     assert.equal(login.status, 401, 'a locked account gets no token, even with the right password');
   });
+  it('concurrent wrong current passwords all count: a burst of 12 locks the account', async () => {
+    const c = await createCustomer(getDb());
+    const token = await customerToken(c.email);
+    const body = { currentPassword: 'Wrong#Pass1', newPassword: 'NewPassw0rd!' };
+    const replies = await Promise.all(Array.from({ length: 12 }, () => app.request('PUT', '/rest/V1/customers/me/password', { token, body })));
+    assert.ok(replies.every((r) => r.status === 401 || r.status === 400));
+    const row = await getDb().fetchRow('SELECT failures_num, lock_expires FROM customer_entity WHERE entity_id = ?', [c.customerId]);
+    assert.ok(Number(row?.failures_num) >= 10, `counted ${String(row?.failures_num)}`);
+    assert.notEqual(row?.lock_expires, null);
+    const right = await app.request('PUT', '/rest/V1/customers/me/password', { token, body: { currentPassword: PASSWORD, newPassword: 'NewPassw0rd!' } });
+    assert.deepEqual(right.body, { message: 'The account is locked.' });
+  });
 });

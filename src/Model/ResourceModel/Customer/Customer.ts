@@ -210,6 +210,33 @@ export class Customer {
     return result.affectedRows === 1;
   }
 
+  /**
+   * Magento's `Authentication::processAuthenticationFailure` in one statement, so concurrent failures all count:
+   * a first failure, or one after the window (`first_failure < windowStart`), restarts the count at 1 from `now`;
+   * reaching `maxFailures` sets `lock_expires = lockUntil`. Each assignment reads only columns not yet assigned, as
+   * MySQL applies SET left to right and SQLite reads the old row. Returns the lock now stored.
+   */
+  async recordAuthenticationFailure(
+    customerId: number,
+    now: string,
+    windowStart: string,
+    maxFailures: number,
+    lockUntil: string,
+  ): Promise<string | null> {
+    const restart = '(first_failure IS NULL OR first_failure < ?)';
+    await this.db.execute(
+      `UPDATE ${this.table} SET ` +
+        `lock_expires = CASE WHEN ${restart} THEN (CASE WHEN 1 >= ? THEN ? ELSE NULL END) ` +
+        `ELSE (CASE WHEN COALESCE(failures_num, 0) + 1 >= ? THEN ? ELSE lock_expires END) END, ` +
+        `failures_num = CASE WHEN ${restart} THEN 1 ELSE COALESCE(failures_num, 0) + 1 END, ` +
+        `first_failure = CASE WHEN ${restart} THEN ? ELSE first_failure END ` +
+        `WHERE entity_id = ?`,
+      [windowStart, maxFailures, lockUntil, maxFailures, lockUntil, windowStart, windowStart, now, customerId],
+    );
+    const lock = await this.db.fetchOne(`SELECT lock_expires FROM ${this.table} WHERE entity_id = ?`, [customerId]);
+    return lock === null || lock === undefined ? null : String(lock);
+  }
+
   /** Whether a row was deleted. */
   async deleteById(customerId: number): Promise<boolean> {
     return (await this.db.execute(`DELETE FROM ${this.table} WHERE entity_id = ?`, [customerId])).affectedRows > 0;
