@@ -8,7 +8,7 @@ import { CACHE_TYPES, CacheGenerations } from '../Model/Cache/CacheGenerations.t
 import type { StoreManager } from '../Model/Store/StoreManager.ts';
 import { REFERENCE_DATA_TABLES } from '../Model/ResourceModel/Directory/InitializeDirectoryDataPatch.ts';
 import { Fixtures, type CreatedFixtures, type FixtureSet } from './Fixtures.ts';
-import type { JournalEntry, RequestJournal } from './RequestJournal.ts';
+import type { EmailJournalEntry, JournalEntry, RequestJournal } from './RequestJournal.ts';
 
 export interface EmulatorClock {
   /** Moves time forward (or back, with a negative number) by this many seconds; time keeps flowing from there. */
@@ -83,8 +83,14 @@ export class EmulatorControls {
     return this.journal.entries();
   }
 
+  /** Cleared with the requests. */
   clearRequests(): void {
     this.journal.clear();
+  }
+
+  /** The e-mails the service would have sent (template, customer, store), oldest first. */
+  emails(): EmailJournalEntry[] {
+    return this.journal.emails();
   }
 
   /** The database as it was at start, caches dropped, clock real, journal empty. */

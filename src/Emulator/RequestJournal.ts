@@ -15,6 +15,18 @@ export interface JournalEntry {
   readonly time: string;
 }
 
+/**
+ * An e-mail the service would have sent (Magento_Customer's EmailNotification, logged as `customer email not sent`):
+ * the template, the recipient customer and the store — never the address or a token.
+ */
+export interface EmailJournalEntry {
+  readonly templatePath: string;
+  readonly templateId: string | null;
+  readonly customerId: number | null;
+  readonly storeId: number | null;
+  readonly time: string;
+}
+
 const CALLER_TYPES: Readonly<Record<number, JournalEntry['callerType']>> = {
   [UserType.INTEGRATION]: 'integration',
   [UserType.ADMIN]: 'admin',
@@ -33,6 +45,8 @@ export class RequestJournal implements Logger {
   /** A ring: `#next` is where the next entry goes once it is full; the time is formatted only when read. */
   readonly #ring: Array<{ readonly entry: Omit<JournalEntry, 'time'>; readonly at: number }> = [];
   #next = 0;
+  /** E-mail lines, oldest first, at most `capacity`. */
+  readonly #emails: EmailJournalEntry[] = [];
 
   constructor(
     private readonly inner: Logger,
@@ -45,9 +59,15 @@ export class RequestJournal implements Logger {
     return ordered.map(({ entry, at }) => Object.freeze({ ...entry, time: new Date(at).toISOString() }));
   }
 
+  /** The e-mails Magento would have sent, oldest first. */
+  emails(): EmailJournalEntry[] {
+    return [...this.#emails];
+  }
+
   clear(): void {
     this.#ring.length = 0;
     this.#next = 0;
+    this.#emails.length = 0;
   }
 
   debug(obj: object, msg?: string): void {
@@ -55,6 +75,7 @@ export class RequestJournal implements Logger {
   }
   info(obj: object, msg?: string): void {
     if (msg === 'rest request') this.record(obj as Record<string, unknown>);
+    else if (msg === 'customer email not sent') this.recordEmail(obj as Record<string, unknown>);
     this.inner.info(obj, msg);
   }
   warn(obj: object, msg?: string): void {
@@ -83,5 +104,18 @@ export class RequestJournal implements Logger {
       this.#ring[this.#next] = item;
       this.#next = (this.#next + 1) % this.capacity;
     }
+  }
+
+  private recordEmail(line: Record<string, unknown>): void {
+    if (this.#emails.length >= this.capacity) this.#emails.shift();
+    this.#emails.push(
+      Object.freeze({
+        templatePath: String(line.templatePath),
+        templateId: typeof line.templateId === 'string' ? line.templateId : null,
+        customerId: typeof line.customerId === 'number' ? line.customerId : null,
+        storeId: typeof line.storeId === 'number' ? line.storeId : null,
+        time: new Date(this.clock.now()).toISOString(),
+      }),
+    );
   }
 }

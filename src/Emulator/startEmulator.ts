@@ -10,7 +10,7 @@ import { DEMO_CREDENTIALS, type DemoCredentials } from '../Model/Identity/DemoSe
 import { listen } from '../server.ts';
 import { EmulatorControls, type EmulatorClock } from './EmulatorControls.ts';
 import type { CreatedFixtures, FixtureSet } from './Fixtures.ts';
-import { RequestJournal, type JournalEntry } from './RequestJournal.ts';
+import { RequestJournal, type EmailJournalEntry, type JournalEntry } from './RequestJournal.ts';
 
 export interface EmulatorOptions {
   /** Default 0: any free port. */
@@ -50,6 +50,8 @@ export interface Emulator {
   /** The requests served so far: method, route template, status, caller — never a token, password or secret. */
   requests(): JournalEntry[];
   clearRequests(): void;
+  /** The e-mails the service would have sent: template, recipient customer id, store — never an address or token. */
+  emails(): EmailJournalEntry[];
   /** Back to the state right after start: data, caches, clock, journal. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -98,6 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       fixtures: (set) => controls.fixtures(set),
       requests: () => controls.requests(),
       clearRequests: () => controls.clearRequests(),
+      emails: () => controls.emails(),
       reset: () => controls.reset(),
       close: async () => {
         await server.close();

@@ -11,6 +11,8 @@ export interface CustomerRepositoryInterface {
   get(email: string, websiteId?: number | null): Promise<CustomerData>;
   getById(customerId: number): Promise<CustomerData>;
   getList(searchCriteria: SearchCriteria): Promise<CustomerSearchResults>;
+  /** Deletes the customer (their addresses and tokens go with the row, by foreign key). */
+  deleteById(customerId: number): Promise<boolean>;
 }
 
 export const CustomerRepositoryContract: ServiceContract = {
@@ -41,6 +43,11 @@ export const CustomerRepositoryContract: ServiceContract = {
       description: 'Retrieve customers which match a specified criteria.',
       parameters: [{ name: 'searchCriteria', type: SEARCH_CRITERIA_INTERFACE, required: true }],
       returns: CUSTOMER_SEARCH_RESULTS_INTERFACE,
+    },
+    deleteById: {
+      description: 'Delete customer by Customer ID.',
+      parameters: [{ name: 'customerId', type: 'int', required: true }],
+      returns: 'bool',
     },
   },
 };

@@ -10,7 +10,8 @@ const MAX_BODY = '1mb';
 /**
  * The emulator's controls over HTTP, for tests in any language: `POST /__emulator/reset`,
  * `POST /__emulator/fixtures`, `POST /__emulator/clock` (`{"advance": s}` | `{"now": iso}` | `{"real": true}`),
- * `GET|DELETE /__emulator/requests`. Mounted only outside production mode (see createApp). Errors answer in
+ * `GET|DELETE /__emulator/requests`, `GET /__emulator/emails` (the e-mails the service would have sent; cleared with
+ * the requests). Mounted only outside production mode (see createApp). Errors answer in
  * Magento's body shape: `{"message": …, "parameters": …}`.
  */
 export function createEmulatorRouter(controls: EmulatorControls): Router {
@@ -42,6 +43,10 @@ export function createEmulatorRouter(controls: EmulatorControls): Router {
 
   router.get('/__emulator/requests', (_req: Request, res: Response) => {
     res.json(controls.requests());
+  });
+
+  router.get('/__emulator/emails', (_req: Request, res: Response) => {
+    res.json(controls.emails());
   });
 
   router.delete('/__emulator/requests', (_req: Request, res: Response) => {

@@ -54,6 +54,8 @@ export const TYPES = {
   CustomerRepository: t('Magento\\Customer\\Api\\CustomerRepositoryInterface'),
   AccountManagement: t('Magento\\Customer\\Api\\AccountManagementInterface'),
   CustomerResource: t('Magento\\Customer\\Model\\ResourceModel\\Customer'),
+  CustomerMetadata: t('Magento\\Customer\\Api\\CustomerMetadataInterface'),
+  AddressMetadata: t('Magento\\Customer\\Api\\AddressMetadataInterface'),
 
   // --- Login as Customer ---------------------------------------------------------------------
   LacConfig: t('Magento\\LoginAsCustomerApi\\Api\\ConfigInterface'),

@@ -28,7 +28,10 @@ export class AddressRepository implements AddressRepositoryInterface {
   async deleteById(addressId: number): Promise<boolean> {
     const row = await this.retrieve(addressId);
     await this.resource.delete([row.entity_id]);
-    if (row.parent_id !== null) await this.resource.clearCustomerDefaults(row.parent_id, [row.entity_id]);
+    if (row.parent_id !== null) {
+      await this.resource.clearCustomerDefaults(row.parent_id, [row.entity_id]);
+      this.customers.forget(row.parent_id);
+    }
     return true;
   }
 

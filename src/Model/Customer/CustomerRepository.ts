@@ -84,6 +84,16 @@ export class CustomerRepository implements CustomerRepositoryInterface {
     return { items, search_criteria: { ...criteria, filter_groups: criteria.filter_groups ?? [] }, total_count: total };
   }
 
+  /**
+   * `CustomerRepository::deleteById`: true, or 404 `No such entity with customerId` (also for ids no row can
+   * have). Rows that hang off the customer (tokens, assistance opt-in, addresses) go with it by foreign key.
+   */
+  async deleteById(customerId: number): Promise<boolean> {
+    const deleted = Number.isSafeInteger(customerId) && customerId > 0 && (await this.resource.deleteById(customerId));
+    if (!deleted) throw CustomerRepository.noSuchCustomer(customerId);
+    return true;
+  }
+
   async save(customer: CustomerData, passwordHash?: string | null): Promise<CustomerData> {
     const id = customer.id ?? null;
     const previous = id ? await this.resource.loadById(id) : undefined;
@@ -95,7 +105,7 @@ export class CustomerRepository implements CustomerRepositoryInterface {
     if (await this.resource.emailTaken(row.email as string, await this.uniquenessWebsite(websiteId), id)) {
       throw new InputException(__(EMAIL_TAKEN));
     }
-    CustomerValidator.assertAttributes(customer);
+    CustomerValidator.assertAttributes(customer, this.clock.now());
     await this.customerAddresses.assertGroupExists(customer.group_id);
     const addresses = await this.customerAddresses.prepare(customer, previous?.entity_id ?? null, this.customerAddresses.storeIdFor(row.store_id));
     if (passwordHash) row.password_hash = passwordHash;
@@ -114,6 +124,8 @@ export class CustomerRepository implements CustomerRepositoryInterface {
       throw error;
     }
     await this.customerAddresses.persist(savedId, addresses, previous);
+    // The address save may have moved the default address ids on customer_entity: read the row again.
+    this.resource.forget(savedId);
     const saved = customerRowToData((await this.resource.loadById(savedId)) as CustomerRow);
     for (const provider of this.providers) await provider.afterSave(saved, customer);
     await this.afterLoad([saved]);

@@ -14,7 +14,20 @@ const MAX_PASSWORD_LENGTH = 256;
 export class PasswordPolicy {
   constructor(private readonly config: ScopeConfigInterface) {}
 
+  /** `createAccount`'s order: strength first, then password ≠ e-mail. */
   async assertAcceptable(password: string, email: string | undefined): Promise<void> {
+    await this.assertStrength(password);
+    PasswordPolicy.assertDifferentFromEmail(password, email);
+  }
+
+  /** `changePassword` / `resetPassword` order: password ≠ e-mail (`CredentialsValidator`) first, then strength. */
+  async assertAcceptableForChange(password: string, email: string | undefined): Promise<void> {
+    PasswordPolicy.assertDifferentFromEmail(password, email);
+    await this.assertStrength(password);
+  }
+
+  /** `AccountManagement::checkPasswordStrength`. */
+  async assertStrength(password: string): Promise<void> {
     const length = [...password].length;
     if (length > MAX_PASSWORD_LENGTH) {
       throw new InputException(__('Please enter a password with at most %1 characters.', [MAX_PASSWORD_LENGTH]));
@@ -36,6 +49,10 @@ export class PasswordPolicy {
         ),
       );
     }
+  }
+
+  /** `CredentialsValidator::checkPasswordDifferentFromEmail` (compared case-insensitively, as `strcasecmp`). */
+  static assertDifferentFromEmail(password: string, email: string | undefined): void {
     if (email !== undefined && email.toLowerCase() === password.toLowerCase()) {
       throw new LocalizedException(__("The password can't be the same as the email address. Create a new password and try again."));
     }

@@ -8,6 +8,19 @@ import {
   CustomerInterfaceDeclaration,
 } from '../../Api/Customer/Data/CustomerInterface.ts';
 import { CustomerSearchResultsInterfaceDeclaration } from '../../Api/Customer/Data/CustomerSearchResultsInterface.ts';
+import {
+  AttributeMetadataInterfaceDeclaration,
+  OptionInterfaceDeclaration,
+  ValidationRuleInterfaceDeclaration,
+} from '../../Api/Customer/Data/AttributeMetadataInterface.ts';
+import { ValidationResultsInterfaceDeclaration } from '../../Api/Customer/Data/ValidationResultsInterface.ts';
+import { AddressMetadataContract, CustomerMetadataContract } from '../../Api/Customer/MetadataInterface.ts';
+import { EmailNotification } from '../Customer/EmailNotification.ts';
+import { AddressMetadata } from '../Customer/Metadata/AddressMetadata.ts';
+import { AttributeMetadataProvider } from '../Customer/Metadata/AttributeMetadataProvider.ts';
+import { CustomerMetadata } from '../Customer/Metadata/CustomerMetadata.ts';
+import { PasswordResetRequestEvent } from '../ResourceModel/Security/PasswordResetRequestEvent.ts';
+import { SecurityManager } from '../Security/SecurityManager.ts';
 import { AdminTokenServiceContract } from '../../Api/Integration/AdminTokenServiceInterface.ts';
 import { CustomerTokenServiceContract } from '../../Api/Integration/CustomerTokenServiceInterface.ts';
 import { RevokeCurrentAdminTokensContract } from '../../Api/Integration/RevokeCurrentAdminTokensInterface.ts';
@@ -104,6 +117,12 @@ export const IdentityModule: ModuleDescriptor = {
     ['Magento\\Integration\\Model\\ResourceModel\\Oauth\\Consumer', OauthConsumerResource],
     ['Magento\\Integration\\Model\\ResourceModel\\Oauth\\Nonce', OauthNonce],
     ['Magento\\Integration\\Model\\ResourceModel\\IntegrationRole', IntegrationRoleResource],
+    ['Magento\\Customer\\Model\\EmailNotification', EmailNotification],
+    ['Magento\\Customer\\Model\\Metadata\\CustomerMetadata', CustomerMetadata],
+    ['Magento\\Customer\\Model\\Metadata\\AddressMetadata', AddressMetadata],
+    ['Magento\\Customer\\Model\\Metadata\\AttributeMetadataConverter', AttributeMetadataProvider],
+    ['Magento\\Security\\Model\\SecurityManager', SecurityManager],
+    ['Magento\\Security\\Model\\ResourceModel\\PasswordResetRequestEvent', PasswordResetRequestEvent],
     // Embedded first start
     ['Lac\\Identity\\Model\\DemoSeeder', DemoSeeder],
   ],
@@ -113,6 +132,8 @@ export const IdentityModule: ModuleDescriptor = {
     RevokeCurrentAdminTokensContract,
     CustomerRepositoryContract,
     AccountManagementContract,
+    CustomerMetadataContract,
+    AddressMetadataContract,
   ],
   dataTypes: [
     CustomerInterfaceDeclaration,
@@ -120,6 +141,10 @@ export const IdentityModule: ModuleDescriptor = {
     AddressInterfaceDeclaration,
     AttributeInterfaceDeclaration,
     CustomerSearchResultsInterfaceDeclaration,
+    ValidationResultsInterfaceDeclaration,
+    AttributeMetadataInterfaceDeclaration,
+    ValidationRuleInterfaceDeclaration,
+    OptionInterfaceDeclaration,
   ],
   dataPatches: [new InitializeAuthRolesPatch()],
 };

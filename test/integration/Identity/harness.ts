@@ -4,6 +4,7 @@
  * Time and randomness are pinned; config values are given as overrides of the config.xml defaults
  * (never written to core_config_data, which other test files share on MySQL).
  */
+import { MemoryLogger } from '../../../src/Framework/App/Logger.ts';
 import type { Container, Newable } from 'inversify';
 import { fileURLToPath } from 'node:url';
 import type { CustomerExtensionProviderInterface } from '../../../src/Api/Customer/CustomerExtensionProviderInterface.ts';
@@ -66,6 +67,7 @@ export function createIdentityHarness(
     [TYPES.RequestContext, requestContext],
     [TYPES.EventManager, events],
     [TYPES.CustomerExtensionProviders, options.extensionProviders ?? []],
+    [TYPES.Logger, new MemoryLogger()],
     [CONFIG_DEFAULTS, defaults],
   ]);
   const container = createContainer(preferences, classes, constants);

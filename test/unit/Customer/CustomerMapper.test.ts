@@ -27,6 +27,8 @@ const row: CustomerRow = {
   confirmation: null,
   gender: 2,
   lock_expires: null,
+  failures_num: 0,
+  first_failure: null,
 };
 
 describe('customerRowToData', () => {

@@ -30,7 +30,37 @@ export interface CustomerRow {
   confirmation: string | null;
   gender: number | null;
   lock_expires: string | null;
+  failures_num: number | null;
+  first_failure: string | null;
 }
+
+/**
+ * What Magento's `CustomerRegistry::retrieveSecureData` holds: the password hash, the reset-password token and
+ * the lock-out counters (Magento_Customer's `Authentication`).
+ */
+export interface CustomerSecureRow {
+  entity_id: number;
+  email: string | null;
+  website_id: number | null;
+  store_id: number | null;
+  password_hash: string | null;
+  rp_token: string | null;
+  rp_token_created_at: string | null;
+  failures_num: number | null;
+  first_failure: string | null;
+  lock_expires: string | null;
+}
+
+export type CustomerSecureWrite = Partial<Omit<CustomerSecureRow, 'entity_id' | 'email' | 'website_id' | 'store_id'>> & {
+  /** Magento's `SessionCleaner`: storefront sessions started before this time end. */
+  session_cutoff?: string | null;
+};
+
+const SECURE_COLUMNS = [
+  'entity_id', 'email', 'website_id', 'store_id', 'password_hash', 'rp_token', 'rp_token_created_at', 'failures_num',
+  'first_failure', 'lock_expires',
+] as const;
+const SECURE_INT_COLUMNS = new Set(['entity_id', 'website_id', 'store_id', 'failures_num']);
 
 /** Columns a customer save writes (everything else keeps its value or default). */
 export type CustomerWrite = Partial<Omit<CustomerRow, 'entity_id'>>;
@@ -40,11 +70,12 @@ export const CUSTOMER_COLUMNS = [
   'entity_id', 'website_id', 'email', 'group_id', 'store_id', 'created_at', 'updated_at', 'is_active',
   'disable_auto_group_change', 'created_in', 'prefix', 'firstname', 'middlename', 'lastname', 'suffix', 'dob',
   'password_hash', 'default_billing', 'default_shipping', 'taxvat', 'confirmation', 'gender', 'lock_expires',
+  'failures_num', 'first_failure',
 ] as const;
 
 const INT_COLUMNS = new Set([
   'entity_id', 'website_id', 'group_id', 'store_id', 'is_active', 'disable_auto_group_change', 'default_billing',
-  'default_shipping', 'gender',
+  'default_shipping', 'gender', 'failures_num',
 ]);
 
 /**
@@ -123,8 +154,11 @@ export class Customer {
     state.identityMap.set(identityKey(customerId), row ? Object.freeze({ ...row }) : null);
   }
 
-  /** Every write of this resource forgets the row, so a read after it in the same request sees the write. */
-  private forget(customerId: number): void {
+  /**
+   * Every write of this resource forgets the row, so a read after it in the same request sees the write; a resource
+   * that writes `customer_entity` itself (AddressResource's default address ids) calls this too.
+   */
+  forget(customerId: number): void {
     this.requestContext.current()?.identityMap?.delete(identityKey(customerId));
   }
 
@@ -175,6 +209,76 @@ export class Customer {
       `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE entity_id = ?`,
       [...names.map((n) => row[n as keyof CustomerWrite] as SqlValue), customerId],
     );
+  }
+
+  async loadSecure(customerId: number): Promise<CustomerSecureRow | undefined> {
+    const row = await this.db.fetchRow(`SELECT ${SECURE_COLUMNS.join(', ')} FROM ${this.table} WHERE entity_id = ?`, [customerId]);
+    if (!row) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const c of SECURE_COLUMNS) {
+      const v = row[c];
+      out[c] = v === null || v === undefined ? null : SECURE_INT_COLUMNS.has(c) ? Number(v) : String(v);
+    }
+    return out as unknown as CustomerSecureRow;
+  }
+
+  /** Writes secure columns (password hash, reset token, lock-out counters); `null` clears one. */
+  async updateSecure(customerId: number, row: CustomerSecureWrite): Promise<void> {
+    this.forget(customerId);
+    const names = Object.keys(row).filter((n) => row[n as keyof CustomerSecureWrite] !== undefined);
+    if (names.length === 0) return;
+    await this.db.execute(
+      `UPDATE ${this.table} SET ${names.map((n) => `${this.db.quoteIdentifier(n)} = ?`).join(', ')} WHERE entity_id = ?`,
+      [...names.map((n) => row[n as keyof CustomerSecureWrite] as SqlValue), customerId],
+    );
+  }
+
+  /**
+   * Sets the new password hash and clears the reset token and the lock-out counters, but only while the stored
+   * token is still `resetToken`: one statement, so of two concurrent resets with one token exactly one wins.
+   */
+  async consumeResetToken(customerId: number, resetToken: string, passwordHash: string, sessionCutoff: string): Promise<boolean> {
+    this.forget(customerId);
+    const result = await this.db.execute(
+      `UPDATE ${this.table} SET password_hash = ?, rp_token = NULL, rp_token_created_at = NULL, failures_num = 0, ` +
+        `first_failure = NULL, lock_expires = NULL, session_cutoff = ? WHERE entity_id = ? AND rp_token = ?`,
+      [passwordHash, sessionCutoff, customerId, resetToken],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /**
+   * Magento's `Authentication::processAuthenticationFailure` in one statement, so concurrent failures all count:
+   * a first failure, or one after the window (`first_failure < windowStart`), restarts the count at 1 from `now`;
+   * reaching `maxFailures` sets `lock_expires = lockUntil`. Each assignment reads only columns not yet assigned, as
+   * MySQL applies SET left to right and SQLite reads the old row. Returns the lock now stored.
+   */
+  async recordAuthenticationFailure(
+    customerId: number,
+    now: string,
+    windowStart: string,
+    maxFailures: number,
+    lockUntil: string,
+  ): Promise<string | null> {
+    this.forget(customerId);
+    const restart = '(first_failure IS NULL OR first_failure < ?)';
+    await this.db.execute(
+      `UPDATE ${this.table} SET ` +
+        `lock_expires = CASE WHEN ${restart} THEN (CASE WHEN 1 >= ? THEN ? ELSE NULL END) ` +
+        `ELSE (CASE WHEN COALESCE(failures_num, 0) + 1 >= ? THEN ? ELSE lock_expires END) END, ` +
+        `failures_num = CASE WHEN ${restart} THEN 1 ELSE COALESCE(failures_num, 0) + 1 END, ` +
+        `first_failure = CASE WHEN ${restart} THEN ? ELSE first_failure END ` +
+        `WHERE entity_id = ?`,
+      [windowStart, maxFailures, lockUntil, maxFailures, lockUntil, windowStart, windowStart, now, customerId],
+    );
+    const lock = await this.db.fetchOne(`SELECT lock_expires FROM ${this.table} WHERE entity_id = ?`, [customerId]);
+    return lock === null || lock === undefined ? null : String(lock);
+  }
+
+  /** Whether a row was deleted. */
+  async deleteById(customerId: number): Promise<boolean> {
+    this.forget(customerId);
+    return (await this.db.execute(`DELETE FROM ${this.table} WHERE entity_id = ?`, [customerId])).affectedRows > 0;
   }
 
   /** Rows matching Magento's searchCriteria, and how many match in all (for `total_count`). */
