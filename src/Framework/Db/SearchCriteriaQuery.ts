@@ -9,6 +9,8 @@ export interface SearchCriteriaSql {
   whereParams: SqlValue[];
   /** `ORDER BY …` or '' */
   orderBy: string;
+  /** The same orders, as quoted column and direction (for a caller that builds its own ORDER BY). */
+  sortOrders: Array<{ column: string; desc: boolean }>;
   pageSize: number | undefined;
   currentPage: number;
 }
@@ -71,19 +73,21 @@ export function buildSearchCriteriaSql(
   }
   // Magento's SortingProcessor: a sort order without a field (the map spelling `sort_orders[email]=ASC` builds
   // one) is skipped; a direction other than ASC — none included — sorts descending.
-  const orders = (criteria?.sort_orders ?? []).filter((s) => s.field !== undefined && s.field !== null).map((s) => {
+  const sortOrders = (criteria?.sort_orders ?? []).filter((s) => s.field !== undefined && s.field !== null).map((s) => {
     const dir = (s.direction ?? 'DESC').toUpperCase();
     if (dir !== 'ASC' && dir !== 'DESC') {
       throw new InputException(__('Invalid value of "%value" provided for the %fieldName field.', { value: s.direction, fieldName: 'direction' }));
     }
-    return `${col(s.field, 'field')} ${dir}`;
+    return { column: col(s.field, 'field'), desc: dir === 'DESC' };
   });
+  const orders = sortOrders.map((o) => `${o.column} ${o.desc ? 'DESC' : 'ASC'}`);
   const pageSize = pageInteger(criteria?.page_size, 'pageSize');
   const currentPage = pageInteger(criteria?.current_page, 'currentPage');
   return {
     where: groups.length ? `WHERE ${groups.join(' AND ')}` : '',
     whereParams: params,
     orderBy: orders.length ? `ORDER BY ${orders.join(', ')}` : '',
+    sortOrders,
     // Magento's collections: page size 0 (or none) renders no LIMIT; a negative one becomes 1 row
     // (Zend_Db_Select::limitPage); a current page below 1 is page 1.
     pageSize: pageSize === undefined || pageSize === 0 ? undefined : Math.max(pageSize, 1),

@@ -143,10 +143,8 @@ export class AuditLogResource {
     const columns: Record<string, string> = {};
     for (const c of COLUMNS) columns[c] = this.db.quoteIdentifier(c);
     const sql = buildSearchCriteriaSql(criteria, columns);
-    const orders = (criteria?.sort_orders ?? []).map((s) => ({
-      column: columns[s.field as string] as string,
-      desc: (s.direction ?? 'ASC').toUpperCase() === 'DESC',
-    }));
+    // As every search route sorts (SearchCriteriaQuery: no field → skipped, no direction → descending).
+    const orders = [...sql.sortOrders];
     const logId = this.db.quoteIdentifier('log_id');
     if (!orders.some((o) => o.column === logId)) orders.push({ column: logId, desc: orders.at(-1)?.desc ?? false });
 
