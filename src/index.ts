@@ -6,7 +6,7 @@
  */
 export { startEmulator, type Emulator, type EmulatorOptions } from './Emulator/startEmulator.ts';
 export type { EmulatorClock } from './Emulator/EmulatorControls.ts';
-export type { AdminFixture, CreatedFixtures, CustomerFixture, FixtureSet, RoleFixture } from './Emulator/Fixtures.ts';
+export type { AdminFixture, CreatedFixtures, CustomerFixture, FixtureSet, IntegrationFixture, RoleFixture } from './Emulator/Fixtures.ts';
 export type { JournalEntry } from './Emulator/RequestJournal.ts';
 export { DEMO_CREDENTIALS, type DemoCredentials } from './Model/Identity/DemoSeeder.ts';
 

@@ -8,6 +8,7 @@ import { InputException } from '../Framework/Exception/InputException.ts';
 import { __ } from '../Framework/Exception/Phrase.ts';
 import { RoleManagement } from '../Model/Authorization/RoleManagement.ts';
 import { DirectoryData } from '../Model/Directory/DirectoryData.ts';
+import { IntegrationService } from '../Model/Integration/Oauth/IntegrationService.ts';
 import { AdminUserManagement } from '../Model/User/AdminUserManagement.ts';
 
 export interface RoleFixture {
@@ -47,9 +48,19 @@ export interface CustomerFixture {
   readonly addresses?: readonly AddressData[];
 }
 
+/** An active integration (OAuth 1.0a consumer with its access token), as `bin/magento integration:create` makes one. */
+export interface IntegrationFixture {
+  readonly name: string;
+  /** Default `<name>@example.com` (spaces removed). */
+  readonly email?: string;
+  /** ACL resource ids, or `all` for every resource (Magento_Backend::all). */
+  readonly resources: readonly string[] | 'all';
+}
+
 export interface FixtureSet {
   readonly roles?: readonly RoleFixture[];
   readonly admins?: readonly AdminFixture[];
+  readonly integrations?: readonly IntegrationFixture[];
   readonly customers?: readonly CustomerFixture[];
   /** Config path → value at default scope, or `{ value, scope, scope_id }`. */
   readonly config?: Readonly<Record<string, string | number | boolean | null | { value: string | null; scope?: ScopeType; scope_id?: number }>>;
@@ -59,15 +70,24 @@ export interface CreatedFixtures {
   readonly roles: Array<{ id: number; name: string }>;
   readonly admins: Array<{ id: number; username: string; password: string }>;
   readonly customers: Array<{ id: number; email: string; password: string }>;
+  /** The credentials an OAuth 1.0a client (or, with `oauth/consumer/enable_integration_as_bearer`, a bearer client) needs. */
+  readonly integrations: Array<{
+    id: number;
+    name: string;
+    consumer_key: string;
+    consumer_secret: string;
+    access_token: string;
+    access_token_secret: string;
+  }>;
 }
 
 const DEFAULT_ADMIN_PASSWORD = 'Admin123!';
 const DEFAULT_CUSTOMER_PASSWORD = 'Password123!';
-const KNOWN_KEYS = new Set(['roles', 'admins', 'customers', 'config']);
+const KNOWN_KEYS = new Set(['roles', 'admins', 'integrations', 'customers', 'config']);
 
 /**
  * Creates test data through the same services the REST API and `bin/magento` use (so validation, hashing and
- * ACL rules are Magento's), in the order roles → admins → customers → config, and returns the new ids.
+ * ACL rules are Magento's), in the order roles → admins → integrations → customers → config, and returns the new ids.
  */
 export class Fixtures {
   constructor(private readonly container: Container) {}
@@ -79,7 +99,7 @@ export class Fixtures {
         throw new InputException(__('Fixtures of type "%1" are not supported (use %2).', [key, [...KNOWN_KEYS].join(', ')]));
       }
     }
-    const created: CreatedFixtures = { roles: [], admins: [], customers: [] };
+    const created: CreatedFixtures = { roles: [], admins: [], customers: [], integrations: [] };
     const roles = this.container.get(RoleManagement);
     const admins = this.container.get(AdminUserManagement);
     const roleIds = new Map<string, number>();
@@ -114,6 +134,16 @@ export class Fixtures {
         id = (await admins.createOrUpdateAdministrator(input)).userId;
       }
       created.admins.push({ id, username, password: input.password });
+    }
+
+    const integrations = this.container.get(IntegrationService);
+    for (const integration of list(set.integrations, 'integrations')) {
+      const name = String(integration.name ?? '').trim();
+      const resources = integration.resources === 'all' ? 'all' : resourcesOf(integration.resources, 'integrations.resources');
+      const email = integration.email ?? `${name.replace(/\s+/g, '') || 'integration'}@example.com`;
+      const credentials = await integrations.create({ name, email, endpoint: null, resources });
+      const access = await integrations.activate(credentials.id);
+      created.integrations.push({ ...credentials, name, ...access });
     }
 
     const accounts = this.container.get<AccountManagementInterface>(TYPES.AccountManagement);
