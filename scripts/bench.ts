@@ -21,7 +21,7 @@
  * BENCH_HISTORY_SCALE (default 1) scales those sizes, for quick checks.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -31,6 +31,9 @@ import { BENCH_ADMIN, BENCH_CUSTOMER, prepareFixtures, type BenchFixtures } from
 import { LARGE_HISTORY, loadHistory, openHistoryConnection, type HistorySizes } from './bench/history.ts';
 import { LoadCollector, runLoad, type LoadRequest, type LoadResult } from './bench/load.ts';
 import { formatTable, formatTargets, type BenchReport, type DatabaseRun, type Endpoint, type Measurement } from './bench/report.ts';
+
+/** The service as `npm start` runs it (compiled, `npm run build`); from the sources when dist/ is missing. */
+const SERVICE_ENTRY = existsSync(new URL('../dist/main.js', import.meta.url)) ? 'dist/main.js' : 'src/main.ts';
 
 const levels = (process.env.BENCH_LEVELS ?? '1,8,32').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const durationS = Number(process.env.BENCH_DURATION ?? '3');
@@ -305,7 +308,7 @@ async function startHistoryShop(kind: 'sqlite' | 'mysql', cryptKey: string, varD
     await db.close();
   }
   const fixtures = await prepareFixtures(database, cryptKey, historyDir, poolSize, prefix);
-  const service = await startChildService({ entry: 'src/main.ts', env, logFile: join(historyDir, 'service.log'), probePath: '/health' });
+  const service = await startChildService({ entry: SERVICE_ENTRY, env, logFile: join(historyDir, 'service.log'), probePath: '/health' });
   const shop = await openShop(service, fixtures);
   // Warm-up, as the fresh shop had: the JIT and the statement caches, outside the figures.
   for (const endpoint of ['validate', 'customersMe', 'auditLatest', 'auditByCustomer'] as const) await measureOn(shop, endpoint, 8);
@@ -329,7 +332,7 @@ async function benchDatabase(kind: 'sqlite' | 'mysql'): Promise<DatabaseRun> {
   const logFile = join(varDir, 'service.log');
   const start = () =>
     startChildService({
-      entry: 'src/main.ts',
+      entry: SERVICE_ENTRY,
       env,
       logFile,
       probePath: '/health',

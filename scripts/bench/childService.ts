@@ -52,7 +52,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node --import tsx <entry>` on a free loopback port and waits for its first answer. */
+/** Starts `node <entry>` (with `--import tsx` for a `.ts` entry) on a free loopback port and waits for its first answer. */
 export async function startChildService(options: ChildServiceOptions): Promise<ChildService> {
   const port = await freePort();
   const env: Record<string, string> = {};
@@ -62,7 +62,8 @@ export async function startChildService(options: ChildServiceOptions): Promise<C
   Object.assign(env, options.env, { PORT: String(port), HOST: '127.0.0.1' });
   const log = openSync(options.logFile, 'a');
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry], {
+  const loader = options.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...loader, options.entry], {
     cwd: ROOT_DIR,
     env,
     stdio: ['ignore', log, log],

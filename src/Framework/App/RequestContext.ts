@@ -13,6 +13,8 @@ export interface RequestState {
   route?: string;
   reportId?: string;
   /** Generations of the shared in-memory caches, read once per request (CacheGenerations). */
+  /** Fields a service adds to the request's one log line (e.g. the Login-as-Customer audit event). */
+  logFields?: Record<string, unknown>;
   /**
    * Rows already read in this request, by `<table>:<id>` (Magento's CustomerRegistry idea): a customer is loaded
    * once per request. Resource models that keep rows here drop them on every write of theirs.

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { LogEvent, LogOperation } from '../../Api/LoginAsCustomer/Data/LogInterface.ts';
 import type { Logger } from '../../Framework/App/Logger.ts';
+import type { ConnectionInterface } from '../../Framework/Db/ConnectionInterface.ts';
 import type { RequestContext } from '../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
 import { formatDbDate, type Clock } from '../../Framework/Stdlib/Clock.ts';
@@ -26,8 +27,9 @@ export interface AuditRecord {
 
 /**
  * Writes this service's audit entries (`login_as_customer_audit_log`). Entries name people and outcomes;
- * they never hold a secret or a token (only the secret's HMAC, for lookups). Each entry is also logged as
- * one structured line without the HMAC.
+ * they never hold a secret or a token (only the secret's HMAC, for lookups). Each entry is also logged without the
+ * HMAC: inside a request its fields join the request's one log line ('rest request'); outside one (CLI, jobs) it is a
+ * line of its own ('login as customer').
  */
 @injectable()
 export class AuditLogger {
@@ -38,10 +40,12 @@ export class AuditLogger {
     @inject(TYPES.Logger) private readonly logger: Logger,
   ) {}
 
-  async write(record: AuditRecord): Promise<void> {
+  /** `db`: the transaction the entry belongs to (an exchange writes its ledger row, audit entry and Magento log together). */
+  async write(record: AuditRecord, db?: ConnectionInterface): Promise<void> {
     const state = this.requestContext.current();
     const caller = state?.user;
-    await this.resource.insert({
+    await this.resource.insert(
+      {
       time: formatDbDate(this.clock.now()),
       event: record.event,
       operation: record.operation,
@@ -60,19 +64,19 @@ export class AuditLogger {
       secret_hash: record.secretHash ?? null,
       secret_expires_at: toDbDate(record.secretExpiresAt),
       token_expires_at: toDbDate(record.tokenExpiresAt),
-    });
-    this.logger.info(
-      {
-        loginAsCustomer: record.event,
-        operation: record.operation,
-        ...(record.rejectionReason !== undefined ? { rejectionReason: record.rejectionReason } : {}),
-        adminId: record.adminId ?? undefined,
-        customerId: record.customerId ?? undefined,
-        storeId: record.storeId ?? undefined,
-        reportId: state?.reportId,
       },
-      'login as customer',
+      db,
     );
+    const fields = {
+      loginAsCustomer: record.event,
+      operation: record.operation,
+      ...(record.rejectionReason !== undefined ? { rejectionReason: record.rejectionReason } : {}),
+      adminId: record.adminId ?? undefined,
+      customerId: record.customerId ?? undefined,
+      storeId: record.storeId ?? undefined,
+    };
+    if (state) state.logFields = { ...state.logFields, ...fields };
+    else this.logger.info(fields, 'login as customer');
   }
 }
 

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { UserTokenIssuerInterface } from '../../Api/Integration/UserTokenIssuerInterface.ts';
 import type { AuthenticateCustomerBySecretInterface } from '../../Api/LoginAsCustomer/AuthenticateCustomerBySecretInterface.ts';
 import { UserType } from '../../Framework/Authentication/UserContext.ts';
+import type { ConnectionInterface } from '../../Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
 import { formatDbDate, unixSeconds, type Clock } from '../../Framework/Stdlib/Clock.ts';
 import type { UserTokenRevokerInterface } from '../../Api/Integration/UserTokenRevokerInterface.ts';
@@ -15,7 +16,7 @@ import { SecretRefusal } from './SecretRefusal.ts';
 
 /**
  * `POST /V1/login-as-customer/token`: the checks of validate, then the secret is consumed by one INSERT
- * into the consumed-secret ledger — the database's unique key lets exactly one of any number of
+ * (in one transaction with the audit entry and Magento's log row) into the consumed-secret ledger — the database's unique key lets exactly one of any number of
  * concurrent callers (on any number of instances) through — and a normal Magento customer JWT is issued.
  * Magento's `magento_login_as_customer_log` gets its row, as Magento writes one when an admin is logged in.
  */
@@ -31,6 +32,7 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
     @inject(AuthenticationDataResource) private readonly sessions: AuthenticationDataResource,
     @inject(TYPES.UserTokenRevoker) private readonly revoker: UserTokenRevokerInterface,
     @inject(TYPES.Clock) private readonly clock: Clock,
+    @inject(TYPES.ResourceConnection) private readonly connection: ConnectionInterface,
   ) {}
 
   execute(secret: string): Promise<string> {
@@ -57,29 +59,35 @@ export class AuthenticateCustomerBySecret implements AuthenticateCustomerBySecre
         'exchange',
         disabledMessage,
       );
-    if (!(await this.ledger.consume(valid.secretHash, adminId, customerId, now))) {
-      throw await refuse('already_used');
-    }
+    // The token is made first (it reads the customer's revocation, outside the transaction) and handed out only if
+    // the secret is consumed. Ledger row, audit entry and Magento's log row are then written in one transaction:
+    // all or nothing, one commit. The ledger's primary key still decides between concurrent exchanges: a second
+    // INSERT waits for the first transaction and fails once it commits (or succeeds if it rolled back).
     const token = await this.tokens.create({ userId: customerId, userType: UserType.CUSTOMER });
-    await this.audit.write({
-      event: 'exchanged',
-      operation: 'exchange',
-      adminId,
-      adminUsername: valid.adminUsername,
-      customerId,
-      customerEmail: valid.customer.email ?? null,
-      storeId: valid.storeId,
-      secretHash: valid.secretHash,
-      secretExpiresAt: valid.expiresAt,
-      tokenExpiresAt: tokenExpiry(token),
+    const consumed = await this.connection.transaction(async (tx) => {
+      if (!(await this.ledger.consume(valid.secretHash, adminId, customerId, now, tx))) return false;
+      await this.audit.write(
+        {
+          event: 'exchanged',
+          operation: 'exchange',
+          adminId,
+          adminUsername: valid.adminUsername,
+          customerId,
+          customerEmail: valid.customer.email ?? null,
+          storeId: valid.storeId,
+          secretHash: valid.secretHash,
+          secretExpiresAt: valid.expiresAt,
+          tokenExpiresAt: tokenExpiry(token),
+        },
+        tx,
+      );
+      await this.magentoLog.save(
+        { time: now, user_id: adminId, user_name: valid.adminUsername, customer_id: customerId, customer_email: valid.customer.email ?? null },
+        tx,
+      );
+      return true;
     });
-    await this.magentoLog.save({
-      time: now,
-      user_id: adminId,
-      user_name: valid.adminUsername,
-      customer_id: customerId,
-      customer_email: valid.customer.email ?? null,
-    });
+    if (!consumed) throw await refuse('already_used');
     // The session may have ended while this exchange ran. Ending it revokes the tokens of exchanges already in
     // the audit log — written above — so only an end that came before this point can have missed the token:
     // then the token is revoked here and the exchange refused.

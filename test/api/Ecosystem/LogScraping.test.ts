@@ -134,8 +134,9 @@ forEachDatabase('Logs of a Login-as-Customer flow', (getDb, { openConnection }) 
       assert.equal(line.reportId, undefined);
     }
     assert.equal(requests[4]?.storeCode, 'default');
-    // The audit trail is logged as events with ids only.
-    const audit = captured.lines().slice(start).filter((line) => line.msg === 'login as customer');
+    // The audit trail is logged as events with ids only, on the request's one line.
+    const audit = captured.lines().slice(start).filter((line) => line.loginAsCustomer !== undefined);
+    assert.ok(audit.every((line) => line.msg === 'rest request'));
     assert.deepEqual(
       audit.map((line) => line.loginAsCustomer),
       ['generated', 'validated', 'exchanged', 'rejected'],

@@ -147,6 +147,7 @@ export class RestFrontController {
         userType: state.user.userType,
         userId: state.user.userId,
         ...(state.reportId !== undefined ? { reportId: state.reportId } : {}),
+        ...state.logFields,
       },
       'rest request',
     );

@@ -79,7 +79,8 @@ export class AuditLogResource {
     @inject(TYPES.Clock) private readonly clock: Clock = new SystemClock(),
   ) {}
 
-  async insert(row: AuditLogRow): Promise<void> {
+  /** `db`: a transaction to write in (default: this resource's connection). */
+  async insert(row: AuditLogRow, db: ConnectionInterface = this.db): Promise<void> {
     const values: Record<string, SqlValue> = {};
     const bounds = schemaBounds(TABLE);
     for (const [key, value] of Object.entries(row) as Array<[string, SqlValue]>) {
@@ -90,7 +91,7 @@ export class AuditLogResource {
       else if (typeof value === 'number' && INTEGER_COLUMNS.has(key) && !bounds.fitsRange(key, value)) values[key] = null;
       else values[key] = value;
     }
-    await this.db.insert(TABLE, values);
+    await db.insert(TABLE, values);
   }
 
   /** The successful `generated` entry of a secret, by the secret's HMAC. */

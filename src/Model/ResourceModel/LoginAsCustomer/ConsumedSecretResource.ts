@@ -20,9 +20,9 @@ export class ConsumedSecretResource {
   constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
 
   /** True when this call consumed the secret; false when it had already been consumed. */
-  async consume(secretHash: string, adminId: number, customerId: number, consumedAt: string): Promise<boolean> {
+  async consume(secretHash: string, adminId: number, customerId: number, consumedAt: string, db: ConnectionInterface = this.db): Promise<boolean> {
     try {
-      await this.db.insert(TABLE, { secret_hash: secretHash, admin_id: adminId, customer_id: customerId, consumed_at: consumedAt });
+      await db.insert(TABLE, { secret_hash: secretHash, admin_id: adminId, customer_id: customerId, consumed_at: consumedAt });
       return true;
     } catch (error) {
       if (error instanceof DuplicateKeyException) return false;

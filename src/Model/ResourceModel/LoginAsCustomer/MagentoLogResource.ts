@@ -24,8 +24,8 @@ const MAX_TEXT = 40;
 export class MagentoLogResource {
   constructor(@inject(TYPES.ResourceConnection) private readonly db: ConnectionInterface) {}
 
-  async save(row: MagentoLogRow): Promise<void> {
-    await this.db.insert(TABLE, {
+  async save(row: MagentoLogRow, db: ConnectionInterface = this.db): Promise<void> {
+    await db.insert(TABLE, {
       time: row.time,
       user_id: row.user_id,
       user_name: truncate(row.user_name),
