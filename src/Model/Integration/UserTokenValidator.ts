@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { UserToken } from '../../Api/Integration/Data/UserToken.ts';
 import type { UserTokenValidatorInterface } from '../../Api/Integration/UserTokenValidatorInterface.ts';
 import { UserType } from '../../Framework/Authentication/UserContext.ts';
+import type { RequestContext } from '../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
 import { AuthorizationException } from '../../Framework/Exception/AuthorizationException.ts';
 import { __ } from '../../Framework/Exception/Phrase.ts';
@@ -25,6 +26,7 @@ export class UserTokenValidator implements UserTokenValidatorInterface {
     @inject(CacheGenerations) private readonly generations: CacheGenerations,
     @inject(Customer) private readonly customers: Customer,
     @inject(AdminUser) private readonly admins: AdminUser,
+    @inject(TYPES.RequestContext) private readonly requestContext: RequestContext,
   ) {}
 
   async validate(token: UserToken): Promise<void> {
@@ -39,6 +41,11 @@ export class UserTokenValidator implements UserTokenValidatorInterface {
     if (state.cacheGeneration !== null) this.generations.seed(state.cacheGeneration, epoch);
     if (state.customer) this.customers.remember(userId, state.customer);
     if (state.admin) this.admins.remember(userId, state.admin);
+    const request = this.requestContext.current();
+    if (request && state.identityEntries) {
+      request.identityMap ??= new Map();
+      for (const [key, value] of state.identityEntries) request.identityMap.set(key, value);
+    }
     // RevokedValidator: tokens issued at or before `revoke_before` are refused.
     if (state.revokeBefore !== null && token.issuedAt <= state.revokeBefore) {
       throw new AuthorizationException(__('User token has been revoked'));

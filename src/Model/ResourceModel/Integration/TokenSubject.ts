@@ -20,7 +20,14 @@ export interface TokenSubjectState {
   readonly customer?: CustomerRow;
   /** An admin token's admin row, for the request's identity map. */
   readonly admin?: AdminUserRow;
+  /**
+   * Further rows for the request's identity map, by `<table>:<id>`: a customer's opt-in to remote shopping assistance
+   * (`login_as_customer_assistance_allowed`, true when its row exists), as AssistanceAllowedResource keeps it.
+   */
+  readonly identityEntries?: ReadonlyArray<readonly [string, unknown]>;
 }
+
+const ASSISTANCE_TABLE = 'login_as_customer_assistance_allowed';
 
 const MISSING: TokenSubjectState = Object.freeze({ exists: false, active: false, revokeBefore: null, cacheGeneration: null });
 
@@ -43,7 +50,8 @@ export class TokenSubject {
           LEFT JOIN ${revoked} r ON r.user_type_id = ? AND r.user_id = u.user_id WHERE u.user_id = ?`;
         break;
       case UserType.CUSTOMER:
-        sql = `SELECT ${CUSTOMER_COLUMNS.map((c) => `u.${c}`).join(', ')}, 1 AS active, r.revoke_before AS revoke_before, ${generation}
+        sql = `SELECT ${CUSTOMER_COLUMNS.map((c) => `u.${c}`).join(', ')}, 1 AS active, r.revoke_before AS revoke_before, ${generation},
+          (SELECT 1 FROM ${this.db.getTableName(ASSISTANCE_TABLE)} a WHERE a.customer_id = u.entity_id) AS assistance_allowed
           FROM ${this.db.getTableName('customer_entity')} u
           LEFT JOIN ${revoked} r ON r.user_type_id = ? AND r.user_id = u.entity_id WHERE u.entity_id = ?`;
         break;
@@ -61,7 +69,12 @@ export class TokenSubject {
       active: Number(row.active) === 1,
       revokeBefore: row.revoke_before === null || row.revoke_before === undefined ? null : Number(row.revoke_before),
       cacheGeneration: Number(row.cache_generation),
-      ...(userType === UserType.CUSTOMER ? { customer: toCustomerRow(row) } : {}),
+      ...(userType === UserType.CUSTOMER
+        ? {
+            customer: toCustomerRow(row),
+            identityEntries: [[`${ASSISTANCE_TABLE}:${userId}`, row.assistance_allowed !== null && row.assistance_allowed !== undefined]] as const,
+          }
+        : {}),
       ...(userType === UserType.ADMIN ? { admin: toAdminUserRow(row) } : {}),
     };
   }
