@@ -102,7 +102,7 @@ for (const platform of ['sqlite', 'mysql'] as const) {
       }
       const badFixture = await call(emu, 'POST', '/__emulator/fixtures', { body: { planets: [] } });
       assert.equal(badFixture.status, 400);
-      assert.deepEqual(badFixture.body, { message: 'Fixtures of type "%1" are not supported (use %2).', parameters: ['planets', 'roles, admins, customers, config'] });
+      assert.deepEqual(badFixture.body, { message: 'Fixtures of type "%1" are not supported (use %2).', parameters: ['planets', 'roles, admins, integrations, customers, config'] });
       const duplicate = await call(emu, 'POST', '/__emulator/fixtures', { body: { customers: [{ email: 'http@example.com' }] } });
       assert.equal(duplicate.status, 400, JSON.stringify(duplicate.body));
       await call(emu, 'GET', '/rest/V1/customers/me');
