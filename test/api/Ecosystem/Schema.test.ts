@@ -19,7 +19,8 @@ import { createTestApplication, TEST_CRYPT_KEY, type TestApplication } from '../
 import { forEachDatabase } from '../../support/databases.ts';
 import { createAdmin } from './ecosystemHarness.ts';
 import { validateOpenApi } from './validateOpenApi.ts';
-import { readWebapiXmlIndependently, type XmlRoute } from './webapiXmlRoutes.ts';
+import { expectedSecurity, refsOf } from './schemaExpectations.ts';
+import { readWebapiXmlIndependently } from './webapiXmlRoutes.ts';
 
 const ROUTES = readWebapiXmlIndependently();
 const EXCHANGE_URL = '/V1/login-as-customer/token';
@@ -31,24 +32,6 @@ function operationOf(document: OpenApiDocument, route: { url: string; method: st
   const operation = document.paths[openApiPath(route.url)]?.[verb(route.method)];
   assert.ok(operation, `the description lacks ${route.method} ${route.url}`);
   return operation;
-}
-
-function expectedSecurity(route: XmlRoute): Record<string, string[]>[] {
-  if (route.resources.every((r) => r === 'anonymous')) return [];
-  if (route.resources.some((r) => r !== 'anonymous' && r !== 'self')) return [{ adminToken: [] }];
-  return [{ customerToken: [] }];
-}
-
-/** Every `$ref` in the document, wherever it is. */
-function refsOf(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) for (const item of value) refsOf(item, found);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '$ref' && typeof child === 'string') found.push(child);
-      else refsOf(child, found);
-    }
-  }
-  return found;
 }
 
 function resolve(document: OpenApiDocument, ref: string): unknown {

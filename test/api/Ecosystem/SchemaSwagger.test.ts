@@ -12,7 +12,8 @@ import { createTestApplication, type TestApplication } from '../../support/app.t
 import { forEachDatabase } from '../../support/databases.ts';
 import { createAdmin } from './ecosystemHarness.ts';
 import { validateOpenApi } from './validateOpenApi.ts';
-import { readWebapiXmlIndependently, type XmlRoute } from './webapiXmlRoutes.ts';
+import { expectedSecurity, refsOf } from './schemaExpectations.ts';
+import { readWebapiXmlIndependently } from './webapiXmlRoutes.ts';
 
 const ROUTES = readWebapiXmlIndependently();
 const swaggerPath = (url: string): string => url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
@@ -22,23 +23,6 @@ function operationOf(document: SwaggerDocument, route: { url: string; method: st
   const operation = document.paths[swaggerPath(route.url)]?.[route.method.toLowerCase() as 'get'];
   assert.ok(operation, `the description lacks ${route.method} ${route.url}`);
   return operation;
-}
-
-function expectedSecurity(route: XmlRoute): Record<string, string[]>[] {
-  if (route.resources.every((r) => r === 'anonymous')) return [];
-  if (route.resources.some((r) => r !== 'anonymous' && r !== 'self')) return [{ adminToken: [] }];
-  return [{ customerToken: [] }];
-}
-
-function refsOf(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) for (const item of value) refsOf(item, found);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '$ref' && typeof child === 'string') found.push(child);
-      else refsOf(child, found);
-    }
-  }
-  return found;
 }
 
 /** fetch() will not send another Host header; node:http will. */
