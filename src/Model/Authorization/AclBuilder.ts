@@ -18,7 +18,11 @@ export const ROOT_RESOURCE_ID = 'Magento_Backend::all';
 @injectable()
 export class AclBuilder {
   private cache: { stamp: CacheStamp; acl: Acl } | undefined;
-  private loading: Promise<Acl> | undefined;
+  /**
+   * The load in flight, and the generation its caller had read: a caller that read a newer generation (a write came
+   * in meanwhile) starts its own load instead of taking one that may have read the rules before that write.
+   */
+  private loading: { generation: number; promise: Promise<Acl> } | undefined;
   private generation = 0;
 
   constructor(
@@ -30,8 +34,14 @@ export class AclBuilder {
 
   async getAcl(): Promise<Acl> {
     if (this.cache && (await this.generations.isFresh(this.cache.stamp))) return this.cache.acl;
-    this.loading ??= this.load();
-    return this.loading;
+    const current = await this.generations.current();
+    if (this.loading?.generation === current) return this.loading.promise;
+    const loading = { generation: current, promise: this.load(current) };
+    this.loading = loading;
+    void loading.promise.finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    }).catch(() => undefined);
+    return loading.promise;
   }
 
   /** Forget the cached ACL (after a role change made by this process). */
@@ -40,19 +50,16 @@ export class AclBuilder {
     this.generation += 1;
   }
 
-  private async load(): Promise<Acl> {
+  private async load(cacheGeneration: number): Promise<Acl> {
     const generation = this.generation;
-    try {
-      const stamp = await this.generations.stamp();
-      const resourceIds = [...new Set([ROOT_RESOURCE_ID, ...this.tree.ids()])];
-      const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll(resourceIds)]);
-      const acl = new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);
-      // A clean() during the load may have followed a write the load did not see: do not keep it.
-      if (generation === this.generation) this.cache = { stamp, acl };
-      return acl;
-    } finally {
-      this.loading = undefined;
-    }
+    const stamp = this.generations.stampAt(cacheGeneration);
+    const resourceIds = [...new Set([ROOT_RESOURCE_ID, ...this.tree.ids()])];
+    const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll(resourceIds)]);
+    const acl = new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);
+    // A clean() during the load may have followed a write the load did not see, and a load for a newer generation
+    // may have finished first: keep only what is at least as new as the cache.
+    if (generation === this.generation && (!this.cache || this.cache.stamp.generation <= cacheGeneration)) this.cache = { stamp, acl };
+    return acl;
   }
 
   /** Magento's role and rule loaders, as plain data. Rules on unknown resources are ignored. */

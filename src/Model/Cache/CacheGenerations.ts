@@ -68,7 +68,12 @@ export class CacheGenerations {
 
   /** A stamp for contents about to be loaded. */
   async stamp(): Promise<CacheStamp> {
-    return { generation: await this.current(), loadedAt: this.clock.now() };
+    return this.stampAt(await this.current());
+  }
+
+  /** A stamp for contents about to be loaded by a caller that has read the generation already. */
+  stampAt(generation: number): CacheStamp {
+    return { generation, loadedAt: this.clock.now() };
   }
 
   /** Whether contents loaded under `stamp` may still be used. */

@@ -15,7 +15,8 @@ export const CONFIG_DEFAULTS = Symbol.for('Magento\\Framework\\App\\Config\\Init
 @injectable()
 export class ScopeConfig implements ScopeConfigInterface {
   private cache: { stamp: CacheStamp; values: Map<string, string | null> } | undefined;
-  private loading: Promise<Map<string, string | null>> | undefined;
+  /** The load in flight and the generation its caller had read (see AclBuilder: a newer caller loads again). */
+  private loading: { generation: number; promise: Promise<Map<string, string | null>> } | undefined;
 
   constructor(
     @inject(CoreConfigData) private readonly resource: CoreConfigData,
@@ -31,18 +32,23 @@ export class ScopeConfig implements ScopeConfigInterface {
 
   private async rows(): Promise<Map<string, string | null>> {
     if (this.cache && (await this.generations.isFresh(this.cache.stamp))) return this.cache.values;
-    this.loading ??= (async () => {
-      try {
-        const stamp = await this.generations.stamp();
+    const current = await this.generations.current();
+    if (this.loading?.generation === current) return this.loading.promise;
+    const stamp = this.generations.stampAt(current);
+    const loading = {
+      generation: current,
+      promise: (async () => {
         const values = new Map<string, string | null>();
         for (const r of await this.resource.loadAll()) values.set(`${r.scope}|${r.scope_id}|${r.path}`, r.value);
-        this.cache = { stamp, values };
+        if (!this.cache || this.cache.stamp.generation <= current) this.cache = { stamp, values };
         return values;
-      } finally {
-        this.loading = undefined;
-      }
-    })();
-    return this.loading;
+      })(),
+    };
+    this.loading = loading;
+    void loading.promise.finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    }).catch(() => undefined);
+    return loading.promise;
   }
 
   async getValue(path: string, scopeType: ScopeType = 'default', scopeCode?: string | number): Promise<string | null> {
