@@ -119,6 +119,23 @@ forEachDatabase('Customer and address attribute metadata routes', (getDb) => {
     });
   }
 
+  it('group_id options are the groups of customer_group (a new one included, NOT LOGGED IN left out); country_id lists the allowed countries', async () => {
+    const code = `Meta ${Date.now()}`;
+    const created = await app.request('POST', '/rest/V1/customerGroups', { token: adminToken, body: { group: { code, tax_class_id: 3 } } });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const groupId = (created.body as { id: number }).id;
+    const group = await app.request('GET', '/rest/V1/attributeMetadata/customer/attribute/group_id', { token: adminToken });
+    const options = (group.body as { options: Array<{ label: string; value: string }> }).options;
+    for (const expected of [{ label: 'General', value: '1' }, { label: 'Wholesale', value: '2' }, { label: 'Retailer', value: '3' }, { label: code, value: String(groupId) }]) {
+      assert.ok(options.some((o) => o.label === expected.label && o.value === expected.value), JSON.stringify(expected));
+    }
+    assert.ok(!options.some((o) => o.value === '0'));
+    const country = await app.request('GET', '/rest/V1/attributeMetadata/customerAddress/attribute/country_id', { token: adminToken });
+    const countries = (country.body as { options: Array<{ label: string; value: string }> }).options;
+    assert.ok(countries.some((o) => o.value === 'US' && o.label === 'United States'), JSON.stringify(countries.slice(0, 3)));
+    assert.ok(countries.length > 200);
+  });
+
   it('an unknown attribute is 404 naming the entity type and code; Magento_Customer::customer is required', async () => {
     const reply = await app.request('GET', '/rest/V1/attributeMetadata/customer/attribute/shoe_size', { token: adminToken });
     assert.equal(reply.status, 404);

@@ -1,5 +1,8 @@
 import { inject, injectable } from 'inversify';
 import type { AttributeMetadata, AttributeOption } from '../../../Api/Customer/Data/AttributeMetadataInterface.ts';
+import { countryName } from '../../Directory/CountryName.ts';
+import { DirectoryData } from '../../Directory/DirectoryData.ts';
+import { GroupResource } from '../../ResourceModel/Customer/GroupResource.ts';
 import { StoreManager } from '../../Store/StoreManager.ts';
 import { ATTRIBUTE_DEFINITIONS, type AttributeDefinition, type EntityType, type OptionSource } from './AttributeDefinitions.ts';
 
@@ -11,25 +14,22 @@ const GENDER_OPTIONS: readonly AttributeOption[] = [
   { label: 'Not Specified', value: '3' },
 ];
 
-/**
- * The logged-in customer groups Magento installs (`DefaultCustomerGroupsAndAttributes`), what the `group_id`
- * source lists on a fresh install. Groups created later are not listed here.
- */
-const GROUP_OPTIONS: readonly AttributeOption[] = [
-  { label: 'General', value: '1' },
-  { label: 'Wholesale', value: '2' },
-  { label: 'Retailer', value: '3' },
-];
 
 /**
  * Builds Magento's `AttributeMetadataInterface` for an attribute definition (`AttributeMetadataConverter`):
  * the label is both store and frontend label, `frontend_class` is what the EAV frontend's `getClass` gives
  * (`required-entry` for a required attribute, `validate-email` for e-mail input validation), options come from
- * the attribute's source. Country and region options (Magento_Directory) are left empty.
+ * the attribute's source: `group_id` lists the logged-in customer groups of `customer_group` (every group but NOT
+ * LOGGED IN, as Magento's group source does), `country_id` the allowed countries named in the store's locale. Region
+ * options are left empty.
  */
 @injectable()
 export class AttributeMetadataProvider {
-  constructor(@inject(StoreManager) private readonly stores: StoreManager) {}
+  constructor(
+    @inject(StoreManager) private readonly stores: StoreManager,
+    @inject(GroupResource) private readonly groups: GroupResource,
+    @inject(DirectoryData) private readonly directory: DirectoryData,
+  ) {}
 
   definitions(entity: EntityType): readonly AttributeDefinition[] {
     return ATTRIBUTE_DEFINITIONS[entity];
@@ -70,7 +70,15 @@ export class AttributeMetadataProvider {
       case 'gender':
         return GENDER_OPTIONS.map((o) => ({ ...o }));
       case 'group':
-        return GROUP_OPTIONS.map((o) => ({ ...o }));
+        return (await this.groups.getList({})).rows
+          .filter((g) => g.customer_group_id !== 0)
+          .map((g) => ({ label: g.customer_group_code, value: String(g.customer_group_id) }));
+      case 'country': {
+        const locale = await this.directory.getLocale(null);
+        return (await this.directory.getAllowedCountries(null))
+          .map((c) => ({ label: countryName(c.country_id, locale), value: c.country_id }))
+          .sort((a, b) => a.label.localeCompare(b.label, locale.replace('_', '-')));
+      }
       case 'website':
         return (await this.stores.getWebsites()).map((w) => ({ label: w.name, value: String(w.website_id) }));
       case 'store':
