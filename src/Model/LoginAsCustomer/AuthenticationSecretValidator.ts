@@ -2,20 +2,19 @@ import { timingSafeEqual } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import type { CustomerData } from '../../Api/Customer/Data/CustomerInterface.ts';
 import type { ConfigInterface } from '../../Api/LoginAsCustomer/ConfigInterface.ts';
-import { ASSISTANCE_ALLOWED } from '../../Api/LoginAsCustomer/IsAssistanceEnabledInterface.ts';
 import type { AdminUserRepositoryInterface } from '../../Api/User/AdminUserRepositoryInterface.ts';
 import type { RequestAuthorizer } from '../../Framework/Acl/RequestAuthorizer.ts';
 import { UserType } from '../../Framework/Authentication/UserContext.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
-import { NoSuchEntityException } from '../../Framework/Exception/NoSuchEntityException.ts';
 import { parseDbDate, unixSeconds, type Clock } from '../../Framework/Stdlib/Clock.ts';
 import { AuditLogResource } from '../ResourceModel/LoginAsCustomer/AuditLogResource.ts';
 import { AuthenticationDataResource, type SessionRow } from '../ResourceModel/LoginAsCustomer/AuthenticationDataResource.ts';
 import { ConsumedSecretResource } from '../ResourceModel/LoginAsCustomer/ConsumedSecretResource.ts';
-import { CustomerStateResource } from '../ResourceModel/LoginAsCustomer/CustomerStateResource.ts';
+import { AssistanceAllowedResource } from '../ResourceModel/LoginAsCustomer/AssistanceAllowedResource.ts';
+import { Customer as CustomerResource } from '../ResourceModel/Customer/Customer.ts';
+import { customerRowToData } from '../Customer/CustomerMapper.ts';
 import { LOGIN_RESOURCE } from './ActingAdminResolver.ts';
 import { AuthenticationSecretCodec, type SecretPayload } from './AuthenticationSecretCodec.ts';
-import type { CustomerRepositoryInterface } from '../../Api/Customer/CustomerRepositoryInterface.ts';
 import { LoginStoreResolver } from './LoginStoreResolver.ts';
 
 /**
@@ -70,8 +69,8 @@ export class AuthenticationSecretValidator {
     @inject(ConsumedSecretResource) private readonly ledger: ConsumedSecretResource,
     @inject(TYPES.AdminUserRepository) private readonly admins: AdminUserRepositoryInterface,
     @inject(TYPES.RequestAuthorizer) private readonly authorizer: RequestAuthorizer,
-    @inject(TYPES.CustomerRepository) private readonly customers: CustomerRepositoryInterface,
-    @inject(CustomerStateResource) private readonly customerState: CustomerStateResource,
+    @inject(CustomerResource) private readonly customers: CustomerResource,
+    @inject(AssistanceAllowedResource) private readonly assistance: AssistanceAllowedResource,
     @inject(LoginStoreResolver) private readonly storeResolver: LoginStoreResolver,
     @inject(TYPES.Clock) private readonly clock: Clock,
   ) {}
@@ -111,19 +110,16 @@ export class AuthenticationSecretValidator {
       return refused('admin_not_allowed', { adminUsername });
     }
 
-    let customer: CustomerData;
-    try {
-      customer = await this.customers.getById(payload.customerId);
-    } catch (error) {
-      if (error instanceof NoSuchEntityException) return refused('customer_not_found', { adminUsername });
-      throw error;
-    }
+    // The customer's row (once per request: the identity map) and its opt-in; the addresses and extension attributes
+    // a full repository load would add are not needed here.
+    const row = Number.isSafeInteger(payload.customerId) && payload.customerId > 0 ? await this.customers.loadById(payload.customerId) : undefined;
+    if (!row) return refused('customer_not_found', { adminUsername });
+    const customer: CustomerData = customerRowToData(row);
     const customerEmail = customer.email;
-    if ((await this.customerState.isActive(payload.customerId)) === false) {
+    if (row.is_active !== null && Number(row.is_active) === 0) {
       return refused('customer_inactive', { adminUsername, customerEmail });
     }
-    // The repository's extension provider has just read the opt-in row for this customer.
-    if (customer.extension_attributes?.assistance_allowed !== ASSISTANCE_ALLOWED) {
+    if (!(await this.assistance.isAllowed(payload.customerId))) {
       return refused('assistance_disabled', { adminUsername, customerEmail });
     }
 

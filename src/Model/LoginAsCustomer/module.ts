@@ -17,7 +17,6 @@ import { AssistanceAllowedResource } from '../ResourceModel/LoginAsCustomer/Assi
 import { AuditLogResource } from '../ResourceModel/LoginAsCustomer/AuditLogResource.ts';
 import { AuthenticationDataResource } from '../ResourceModel/LoginAsCustomer/AuthenticationDataResource.ts';
 import { ConsumedSecretResource } from '../ResourceModel/LoginAsCustomer/ConsumedSecretResource.ts';
-import { CustomerStateResource } from '../ResourceModel/LoginAsCustomer/CustomerStateResource.ts';
 import { MagentoLogResource } from '../ResourceModel/LoginAsCustomer/MagentoLogResource.ts';
 import { ActingAdminResolver } from './ActingAdminResolver.ts';
 import { AssistanceAllowedExtensionProvider } from './AssistanceAllowedExtensionProvider.ts';
@@ -75,7 +74,6 @@ export const LoginAsCustomerModule: ModuleDescriptor = {
     [ADMIN_TOKENS_REVOKED_OBSERVER, AdminTokensRevokedObserver],
     ['Magento\\LoginAsCustomer\\Model\\ResourceModel\\AuthenticationData', AuthenticationDataResource],
     ['Magento\\LoginAsCustomer\\Model\\ResourceModel\\ConsumedSecret', ConsumedSecretResource],
-    ['Magento\\LoginAsCustomer\\Model\\ResourceModel\\CustomerState', CustomerStateResource],
     ['Magento\\LoginAsCustomerAssistance\\Model\\ResourceModel\\AssistanceAllowed', AssistanceAllowedResource],
     ['Magento\\LoginAsCustomerLog\\Model\\ResourceModel\\AuditLog', AuditLogResource],
     ['Magento\\LoginAsCustomerLog\\Model\\ResourceModel\\SaveLogs', MagentoLogResource],

@@ -9,7 +9,6 @@ import { AssistanceAllowedResource } from '../../../src/Model/ResourceModel/Logi
 import { AuditLogResource, type AuditLogRow } from '../../../src/Model/ResourceModel/LoginAsCustomer/AuditLogResource.ts';
 import { AuthenticationDataResource } from '../../../src/Model/ResourceModel/LoginAsCustomer/AuthenticationDataResource.ts';
 import { ConsumedSecretResource } from '../../../src/Model/ResourceModel/LoginAsCustomer/ConsumedSecretResource.ts';
-import { CustomerStateResource } from '../../../src/Model/ResourceModel/LoginAsCustomer/CustomerStateResource.ts';
 import { MagentoLogResource } from '../../../src/Model/ResourceModel/LoginAsCustomer/MagentoLogResource.ts';
 import { forEachDatabase, uniqueSuffix } from '../../support/databases.ts';
 
@@ -102,13 +101,6 @@ forEachDatabase('LoginAsCustomer resource models', (getDb, { openConnection }) =
     assert.equal(await resource.isAllowed(a), false);
   });
 
-  it('reads whether a customer is active', async () => {
-    const db = getDb();
-    const state = new CustomerStateResource(new Customer(db, new RequestContext()));
-    assert.equal(await state.isActive(await createCustomer(db, 1)), true);
-    assert.equal(await state.isActive(await createCustomer(db, 0)), false);
-    assert.equal(await state.isActive(2_000_000_000), undefined);
-  });
 
   it('inside one request a row is read once (identity map); a write through the resource is seen by the next read', async () => {
     const db = getDb();
