@@ -9,7 +9,6 @@
  * setting (`MAGENTO_SWAGGER_ENABLED=1`); not in default or production mode otherwise.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +19,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { createApp } from '../../src/app.ts';
 import { createApplication } from '../../src/bootstrap.ts';
 import { MemoryLogger } from '../../src/Framework/App/Logger.ts';
-import type { ConnectionInterface } from '../../src/Framework/Db/ConnectionInterface.ts';
 import { DeploymentConfigError, loadDeploymentConfig, type MagentoMode } from '../../src/Framework/Config/DeploymentConfig.ts';
 import type { OpenApiDocument } from '../../src/Framework/Webapi/Schema/OpenApiDocument.ts';
 import type { SwaggerDocument } from '../../src/Framework/Webapi/Schema/SwaggerDocument.ts';
@@ -30,7 +28,8 @@ import { listen } from '../../src/server.ts';
 import { readWebapiXmlIndependently, type XmlRoute } from '../api/Ecosystem/webapiXmlRoutes.ts';
 import { createAdmin, createCustomer, createGroupRole } from '../integration/Identity/factories.ts';
 import { createTestApplication, TEST_CRYPT_KEY, type TestApplication } from '../support/app.ts';
-import { forEachDatabase, uniqueSuffix } from '../support/databases.ts';
+import { forEachDatabase } from '../support/databases.ts';
+import { createActiveIntegration } from '../support/oauthIntegration.ts';
 
 const ROUTES = readWebapiXmlIndependently();
 const ROOT = 'Magento_Backend::all';
@@ -168,7 +167,7 @@ forEachDatabase('GET /rest/<store>/schema lists what the caller may call', (getD
     const customer = await createCustomer(db);
     customerToken = await login(app, '/V1/integration/customer/token', customer.email, CUSTOMER_PASSWORD);
 
-    ({ token: integrationToken, roleId: integrationRoleId } = await createIntegration(db));
+    ({ accessToken: integrationToken, roleId: integrationRoleId } = await createActiveIntegration(app.application, []));
   });
   after(() => app.close());
 
@@ -254,33 +253,6 @@ async function login(app: TestApplication, path: string, username: string, passw
   const reply = await app.request('POST', `/rest/V1${path.slice(3)}`, { body: { username, password } });
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
   return reply.body as string;
-}
-
-/**
- * An active integration with an opaque access token and its own `U` role (user type 1, no parent), the rows
- * Magento's integration setup writes; rules come later, from `grant`.
- */
-async function createIntegration(db: ConnectionInterface): Promise<{ token: string; roleId: number }> {
-  const suffix = uniqueSuffix();
-  const hex = (): string => randomBytes(16).toString('hex');
-  const consumerId = (await db.insert('oauth_consumer', { name: `schema_${suffix}`, key: hex(), secret: hex(), rejected_callback_url: '' })).insertId;
-  const integrationId = (
-    await db.insert('integration', { name: `schema_${suffix}`, email: `schema_${suffix}@example.com`, status: 1, consumer_id: consumerId, setup_type: 0 })
-  ).insertId;
-  const token = hex();
-  await db.insert('oauth_token', { consumer_id: consumerId, type: 'access', token, secret: hex(), callback_url: 'oob', revoked: 0, authorized: 1, user_type: 1 });
-  const roleId = (
-    await db.insert('authorization_role', {
-      parent_id: 0,
-      tree_level: 1,
-      sort_order: 0,
-      role_type: 'U',
-      user_id: integrationId,
-      user_type: '1',
-      role_name: `${integrationId}`,
-    })
-  ).insertId;
-  return { token, roleId };
 }
 
 forEachDatabase('/swagger is served where Magento serves it', (getDb) => {

@@ -2,6 +2,9 @@ import { PassThrough } from 'node:stream';
 import type { Application } from '../../src/bootstrap.ts';
 import type { CommandContext } from '../../src/cli/Command.ts';
 import { IntegrationCreateCommand } from '../../src/cli/commands/IntegrationCreateCommand.ts';
+import { IntegrationService } from '../../src/Model/Integration/Oauth/IntegrationService.ts';
+import { IntegrationRoleResource } from '../../src/Model/ResourceModel/Integration/IntegrationRoleResource.ts';
+import { uniqueSuffix } from './databases.ts';
 
 export interface PrintedCredentials {
   readonly id: number;
@@ -23,4 +26,23 @@ export async function createIntegrationByCli(application: Application, argv: Rec
   const lines = printed.trim().split('\n');
   if (lines.length !== 1) throw new Error(`integration:create printed ${lines.length} lines`);
   return JSON.parse(lines[0] as string) as PrintedCredentials;
+}
+
+export interface ActiveIntegration {
+  readonly integrationId: number;
+  /** The integration's own ACL role (user type 1), for tests that rewrite its rules. */
+  readonly roleId: number;
+  /** Its OAuth access token: a bearer token too when `oauth/consumer/enable_integration_as_bearer` is on. */
+  readonly accessToken: string;
+}
+
+/** An active integration allowed `resources`, made as `bin/magento integration:create` makes one (IntegrationService). */
+export async function createActiveIntegration(application: Application, resources: readonly string[]): Promise<ActiveIntegration> {
+  const integrations = application.container.get(IntegrationService);
+  const name = `integration_${uniqueSuffix()}`;
+  const { id } = await integrations.create({ name, email: `${name}@example.com`, endpoint: null, resources });
+  const { access_token } = await integrations.activate(id);
+  const roleId = await application.container.get(IntegrationRoleResource).findRoleId(id);
+  if (roleId === null) throw new Error(`integration ${id} has no ACL role`);
+  return { integrationId: id, roleId, accessToken: access_token };
 }

@@ -383,7 +383,7 @@ forEachDatabase('Login as Customer over REST', (getDb, { openConnection, platfor
   it('lets an integration generate for a named admin, and exchange', async () => {
     await setConfig(app, 'oauth/consumer/enable_integration_as_bearer', '1');
     try {
-      const integration = await createIntegration(app, getDb(), [LOGIN, TOKEN]);
+      const integration = await createIntegration(app, [LOGIN, TOKEN]);
       const owner = await createAdmin(app, [LOGIN]);
       const exchangerOnly = await createAdmin(app, [TOKEN]);
       const customer = await createCustomer(app);

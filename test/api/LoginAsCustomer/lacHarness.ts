@@ -6,12 +6,12 @@ import { MemoryLogger, type Logger } from '../../../src/Framework/App/Logger.ts'
 import type { ConnectionInterface } from '../../../src/Framework/Db/ConnectionInterface.ts';
 import { TYPES } from '../../../src/Framework/Di/Types.ts';
 import type { FixedClock } from '../../../src/Framework/Stdlib/Clock.ts';
-import { AclBuilder } from '../../../src/Model/Authorization/AclBuilder.ts';
 import { RoleManagement } from '../../../src/Model/Authorization/RoleManagement.ts';
 import type { StoreManager } from '../../../src/Model/Store/StoreManager.ts';
 import { AdminUserManagement } from '../../../src/Model/User/AdminUserManagement.ts';
 import { uniqueSuffix } from '../../support/databases.ts';
 import { createTestApplication } from '../../support/app.ts';
+import { createActiveIntegration } from '../../support/oauthIntegration.ts';
 
 export type TestApp = Awaited<ReturnType<typeof createTestApplication>>;
 
@@ -186,43 +186,11 @@ export interface IntegrationActor {
 }
 
 /**
- * An active integration with an opaque access token, whose own ACL role (Magento: a `U` role of user type 1
- * without a parent) allows `resources`. Integration tokens are bearer tokens only with
+ * An active integration whose own ACL role allows `resources` (and `Magento_Customer::customer`), made by
+ * IntegrationService as `bin/magento integration:create` makes one. Its access token is a bearer token only with
  * `oauth/consumer/enable_integration_as_bearer` on, which the caller sets.
  */
-export async function createIntegration(app: TestApp, db: ConnectionInterface, resources: readonly string[]): Promise<IntegrationActor> {
-  const suffix = uniqueSuffix();
-  const hex = (): string => randomBytes(16).toString('hex');
-  const consumerId = (await db.insert('oauth_consumer', { name: `lac_${suffix}`, key: hex(), secret: hex(), rejected_callback_url: '' }))
-    .insertId;
-  const integrationId = (
-    await db.insert('integration', { name: `lac_${suffix}`, email: `lac_${suffix}@example.com`, status: 1, consumer_id: consumerId, setup_type: 0 })
-  ).insertId;
-  const token = hex();
-  await db.insert('oauth_token', {
-    consumer_id: consumerId,
-    type: 'access',
-    token,
-    secret: hex(),
-    callback_url: 'oob',
-    revoked: 0,
-    authorized: 1,
-    user_type: 1,
-  });
-  const roleId = (
-    await db.insert('authorization_role', {
-      parent_id: 0,
-      tree_level: 1,
-      sort_order: 0,
-      role_type: 'U',
-      user_id: integrationId,
-      user_type: '1',
-      role_name: `${integrationId}`,
-    })
-  ).insertId;
-  for (const resource of ['Magento_Backend::admin', 'Magento_Customer::customer', ...resources]) {
-    await db.insert('authorization_rule', { role_id: roleId, resource_id: resource, permission: 'allow' });
-  }
-  get<{ clean(): void }>(app, AclBuilder).clean();
-  return { integrationId, token };
+export async function createIntegration(app: TestApp, resources: readonly string[]): Promise<IntegrationActor> {
+  const { integrationId, accessToken } = await createActiveIntegration(app.application, ['Magento_Customer::customer', ...resources]);
+  return { integrationId, token: accessToken };
 }
