@@ -25,6 +25,9 @@ export interface RequestState {
 
 const storage = new AsyncLocalStorage<RequestState>();
 
+/** What `recall` answers for a row this request has not read. */
+export const NOT_REMEMBERED: unique symbol = Symbol('not remembered');
+
 /** Request-scoped state over AsyncLocalStorage, so singleton services can read the current caller. */
 export class RequestContext {
   run<T>(state: RequestState, fn: () => T): T {
@@ -37,5 +40,24 @@ export class RequestContext {
 
   getUser(): UserContext {
     return storage.getStore()?.user ?? GUEST;
+  }
+
+  /** A row this request already read (`<table>:<id>`), or `NOT_REMEMBERED`; outside a request nothing is remembered. */
+  recall(key: string): unknown {
+    const map = storage.getStore()?.identityMap;
+    return map !== undefined && map.has(key) ? map.get(key) : NOT_REMEMBERED;
+  }
+
+  /** Keeps a row for the rest of this request (a no-op outside one). */
+  remember(key: string, value: unknown): void {
+    const state = storage.getStore();
+    if (!state) return;
+    state.identityMap ??= new Map();
+    state.identityMap.set(key, value);
+  }
+
+  /** Drops a row after its resource model wrote it. */
+  forget(key: string): void {
+    storage.getStore()?.identityMap?.delete(key);
   }
 }

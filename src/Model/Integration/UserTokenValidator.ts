@@ -41,11 +41,7 @@ export class UserTokenValidator implements UserTokenValidatorInterface {
     if (state.cacheGeneration !== null) this.generations.seed(state.cacheGeneration, epoch);
     if (state.customer) this.customers.remember(userId, state.customer);
     if (state.admin) this.admins.remember(userId, state.admin);
-    const request = this.requestContext.current();
-    if (request && state.identityEntries) {
-      request.identityMap ??= new Map();
-      for (const [key, value] of state.identityEntries) request.identityMap.set(key, value);
-    }
+    for (const [key, value] of state.identityEntries ?? []) this.requestContext.remember(key, value);
     // RevokedValidator: tokens issued at or before `revoke_before` are refused.
     if (state.revokeBefore !== null && token.issuedAt <= state.revokeBefore) {
       throw new AuthorizationException(__('User token has been revoked'));

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { SearchCriteria } from '../../../Framework/Api/SearchCriteria.ts';
 import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
 import { buildSearchCriteriaSql, pageLimit } from '../../../Framework/Db/SearchCriteriaQuery.ts';
-import type { RequestContext } from '../../../Framework/App/RequestContext.ts';
+import { NOT_REMEMBERED, type RequestContext } from '../../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 
 /** A `customer_entity` row as this service reads it. */
@@ -134,12 +134,8 @@ export class Customer {
 
   /** Read once per request: later calls in the same request get a copy of the same row (RequestState.identityMap). */
   async loadById(customerId: number): Promise<CustomerRow | undefined> {
-    const map = this.requestContext.current()?.identityMap;
-    const key = identityKey(customerId);
-    if (map?.has(key)) {
-      const known = map.get(key) as CustomerRow | null;
-      return known === null ? undefined : { ...known };
-    }
+    const known = this.requestContext.recall(identityKey(customerId));
+    if (known !== NOT_REMEMBERED) return known === null ? undefined : { ...(known as CustomerRow) };
     const found = await this.db.fetchRow(`SELECT ${COLUMNS.join(', ')} FROM ${this.table} WHERE entity_id = ?`, [customerId]);
     const row = found ? toCustomerRow(found) : undefined;
     this.remember(customerId, row);
@@ -148,10 +144,7 @@ export class Customer {
 
   /** Puts a row read elsewhere (TokenSubject, with the token's revocation) into this request's identity map. */
   remember(customerId: number, row: CustomerRow | undefined): void {
-    const state = this.requestContext.current();
-    if (!state) return;
-    state.identityMap ??= new Map();
-    state.identityMap.set(identityKey(customerId), row ? Object.freeze({ ...row }) : null);
+    this.requestContext.remember(identityKey(customerId), row ? Object.freeze({ ...row }) : null);
   }
 
   /**
@@ -159,7 +152,7 @@ export class Customer {
    * that writes `customer_entity` itself (AddressResource's default address ids) calls this too.
    */
   forget(customerId: number): void {
-    this.requestContext.current()?.identityMap?.delete(identityKey(customerId));
+    this.requestContext.forget(identityKey(customerId));
   }
 
   /** By e-mail, in one website, or across all websites when `websiteId` is null (global account sharing). */

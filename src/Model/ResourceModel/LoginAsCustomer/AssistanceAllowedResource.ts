@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface } from '../../../Framework/Db/ConnectionInterface.ts';
-import type { RequestContext } from '../../../Framework/App/RequestContext.ts';
+import { NOT_REMEMBERED, type RequestContext } from '../../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 
 const TABLE = 'login_as_customer_assistance_allowed';
@@ -23,12 +23,10 @@ export class AssistanceAllowedResource {
   /** Which of the customers allow assistance. Each customer's answer is read once per request (identity map). */
   async filterAllowed(customerIds: readonly number[]): Promise<Set<number>> {
     const allowed = new Set<number>();
-    const state = this.requestContext.current();
-    const map = state ? (state.identityMap ??= new Map()) : undefined;
     const unknown: number[] = [];
     for (const id of customerIds) {
-      const known = map?.get(identityKey(id));
-      if (known === undefined) unknown.push(id);
+      const known = this.requestContext.recall(identityKey(id));
+      if (known === NOT_REMEMBERED) unknown.push(id);
       else if (known === true) allowed.add(id);
     }
     // Bounded IN lists keep the statement size sane for large customer searches.
@@ -41,7 +39,7 @@ export class AssistanceAllowedResource {
       const found = new Set(rows.map((r) => Number(r.customer_id)));
       for (const id of chunk) {
         if (found.has(id)) allowed.add(id);
-        if (map) map.set(identityKey(id), found.has(id));
+        this.requestContext.remember(identityKey(id), found.has(id));
       }
     }
     return allowed;
@@ -53,7 +51,7 @@ export class AssistanceAllowedResource {
   }
 
   private forget(customerId: number): void {
-    this.requestContext.current()?.identityMap?.delete(identityKey(customerId));
+    this.requestContext.forget(identityKey(customerId));
   }
 
   async deny(customerId: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { ConnectionInterface, SqlValue } from '../../../Framework/Db/ConnectionInterface.ts';
-import type { RequestContext } from '../../../Framework/App/RequestContext.ts';
+import { NOT_REMEMBERED, type RequestContext } from '../../../Framework/App/RequestContext.ts';
 import { TYPES } from '../../../Framework/Di/Types.ts';
 import { UserType } from '../../../Framework/Authentication/UserContext.ts';
 
@@ -57,12 +57,8 @@ export class AdminUser {
 
   /** Read once per request (RequestState.identityMap); later calls in the request get a copy of that row. */
   async loadById(userId: number): Promise<AdminUserRow | undefined> {
-    const map = this.requestContext.current()?.identityMap;
-    const key = identityKey(userId);
-    if (map?.has(key)) {
-      const known = map.get(key) as AdminUserRow | null;
-      return known === null ? undefined : { ...known };
-    }
+    const known = this.requestContext.recall(identityKey(userId));
+    if (known !== NOT_REMEMBERED) return known === null ? undefined : { ...(known as AdminUserRow) };
     const found = await this.db.fetchRow(`SELECT ${COLUMNS} FROM ${this.table} WHERE user_id = ?`, [userId]);
     const row = found ? toAdminUserRow(found) : undefined;
     this.remember(userId, row);
@@ -71,14 +67,11 @@ export class AdminUser {
 
   /** Puts a row read elsewhere (TokenSubject, with the token's revocation) into this request's identity map. */
   remember(userId: number, row: AdminUserRow | undefined): void {
-    const state = this.requestContext.current();
-    if (!state) return;
-    state.identityMap ??= new Map();
-    state.identityMap.set(identityKey(userId), row ? Object.freeze({ ...row }) : null);
+    this.requestContext.remember(identityKey(userId), row ? Object.freeze({ ...row }) : null);
   }
 
   private forget(userId: number): void {
-    this.requestContext.current()?.identityMap?.delete(identityKey(userId));
+    this.requestContext.forget(identityKey(userId));
   }
 
   /**
