@@ -1,7 +1,8 @@
 import { inject, injectable } from 'inversify';
 import type { AclResourceTree } from '../../Framework/Acl/AclResourceTree.ts';
 import { TYPES } from '../../Framework/Di/Types.ts';
-import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
+import { CacheGenerations } from '../Cache/CacheGenerations.ts';
+import { SharedCache } from '../Cache/SharedCache.ts';
 import { Role, ROLE_TYPE_GROUP, ROLE_TYPE_USER, type RoleRow } from '../ResourceModel/Authorization/Role.ts';
 import { Rules, type RuleRow } from '../ResourceModel/Authorization/Rules.ts';
 import { Acl, type AclData } from './Acl.ts';
@@ -17,49 +18,30 @@ export const ROOT_RESOURCE_ID = 'Magento_Backend::all';
  */
 @injectable()
 export class AclBuilder {
-  private cache: { stamp: CacheStamp; acl: Acl } | undefined;
-  /**
-   * The load in flight, and the generation its caller had read: a caller that read a newer generation (a write came
-   * in meanwhile) starts its own load instead of taking one that may have read the rules before that write.
-   */
-  private loading: { generation: number; promise: Promise<Acl> } | undefined;
-  private generation = 0;
+  private readonly cache: SharedCache<Acl>;
 
   constructor(
     @inject(Role) private readonly roles: Role,
     @inject(Rules) private readonly rules: Rules,
     @inject(TYPES.AclResourceProvider) private readonly tree: AclResourceTree,
-    @inject(CacheGenerations) private readonly generations: CacheGenerations,
-  ) {}
+    @inject(CacheGenerations) generations: CacheGenerations,
+  ) {
+    this.cache = new SharedCache(generations, () => this.load());
+  }
 
-  async getAcl(): Promise<Acl> {
-    if (this.cache && (await this.generations.isFresh(this.cache.stamp))) return this.cache.acl;
-    const current = await this.generations.current();
-    if (this.loading?.generation === current) return this.loading.promise;
-    const loading = { generation: current, promise: this.load(current) };
-    this.loading = loading;
-    void loading.promise.finally(() => {
-      if (this.loading === loading) this.loading = undefined;
-    }).catch(() => undefined);
-    return loading.promise;
+  getAcl(): Promise<Acl> {
+    return this.cache.get();
   }
 
   /** Forget the cached ACL (after a role change made by this process). */
   clean(): void {
-    this.cache = undefined;
-    this.generation += 1;
+    this.cache.clean();
   }
 
-  private async load(cacheGeneration: number): Promise<Acl> {
-    const generation = this.generation;
-    const stamp = this.generations.stampAt(cacheGeneration);
+  private async load(): Promise<Acl> {
     const resourceIds = [...new Set([ROOT_RESOURCE_ID, ...this.tree.ids()])];
     const [roles, rules] = await Promise.all([this.roles.loadAll(), this.rules.loadAll(resourceIds)]);
-    const acl = new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);
-    // A clean() during the load may have followed a write the load did not see, and a load for a newer generation
-    // may have finished first: keep only what is at least as new as the cache.
-    if (generation === this.generation && (!this.cache || this.cache.stamp.generation <= cacheGeneration)) this.cache = { stamp, acl };
-    return acl;
+    return new Acl(AclBuilder.toData(roles, rules, (id) => this.tree.has(id)), this.tree);
   }
 
   /** Magento's role and rule loaders, as plain data. Rules on unknown resources are ignored. */

@@ -66,11 +66,6 @@ export class CacheGenerations {
     return this.resource.localBumps;
   }
 
-  /** A stamp for contents about to be loaded. */
-  async stamp(): Promise<CacheStamp> {
-    return this.stampAt(await this.current());
-  }
-
   /** A stamp for contents about to be loaded by a caller that has read the generation already. */
   stampAt(generation: number): CacheStamp {
     return { generation, loadedAt: this.clock.now() };

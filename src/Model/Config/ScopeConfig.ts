@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { ScopeConfigInterface, ScopeType } from '../../Framework/Config/ScopeConfigInterface.ts';
-import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
+import { CacheGenerations } from '../Cache/CacheGenerations.ts';
+import { SharedCache } from '../Cache/SharedCache.ts';
 import { CoreConfigData } from '../ResourceModel/Config/CoreConfigData.ts';
 import { StoreManager } from '../Store/StoreManager.ts';
 
@@ -14,41 +15,28 @@ export const CONFIG_DEFAULTS = Symbol.for('Magento\\Framework\\App\\Config\\Init
  */
 @injectable()
 export class ScopeConfig implements ScopeConfigInterface {
-  private cache: { stamp: CacheStamp; values: Map<string, string | null> } | undefined;
-  /** The load in flight and the generation its caller had read (see AclBuilder: a newer caller loads again). */
-  private loading: { generation: number; promise: Promise<Map<string, string | null>> } | undefined;
+  private readonly cache: SharedCache<Map<string, string | null>>;
 
   constructor(
     @inject(CoreConfigData) private readonly resource: CoreConfigData,
     @inject(StoreManager) private readonly stores: StoreManager,
     @inject(CONFIG_DEFAULTS) private readonly defaults: ReadonlyMap<string, string>,
-    @inject(CacheGenerations) private readonly generations: CacheGenerations,
-  ) {}
+    @inject(CacheGenerations) generations: CacheGenerations,
+  ) {
+    this.cache = new SharedCache(generations, async () => {
+      const values = new Map<string, string | null>();
+      for (const r of await this.resource.loadAll()) values.set(`${r.scope}|${r.scope_id}|${r.path}`, r.value);
+      return values;
+    });
+  }
 
   clean(): void {
-    this.cache = undefined;
+    this.cache.clean();
     this.stores.clean();
   }
 
-  private async rows(): Promise<Map<string, string | null>> {
-    if (this.cache && (await this.generations.isFresh(this.cache.stamp))) return this.cache.values;
-    const current = await this.generations.current();
-    if (this.loading?.generation === current) return this.loading.promise;
-    const stamp = this.generations.stampAt(current);
-    const loading = {
-      generation: current,
-      promise: (async () => {
-        const values = new Map<string, string | null>();
-        for (const r of await this.resource.loadAll()) values.set(`${r.scope}|${r.scope_id}|${r.path}`, r.value);
-        if (!this.cache || this.cache.stamp.generation <= current) this.cache = { stamp, values };
-        return values;
-      })(),
-    };
-    this.loading = loading;
-    void loading.promise.finally(() => {
-      if (this.loading === loading) this.loading = undefined;
-    }).catch(() => undefined);
-    return loading.promise;
+  private rows(): Promise<Map<string, string | null>> {
+    return this.cache.get();
   }
 
   async getValue(path: string, scopeType: ScopeType = 'default', scopeCode?: string | number): Promise<string | null> {

@@ -24,7 +24,6 @@ class Generations {
   generation = 1;
   current = async (): Promise<number> => this.generation;
   stampAt = (generation: number): CacheStamp => ({ generation, loadedAt: 0 });
-  stamp = async (): Promise<CacheStamp> => this.stampAt(this.generation);
   isFresh = async (stamp: CacheStamp | undefined): Promise<boolean> => stamp !== undefined && stamp.generation === this.generation;
 }
 
