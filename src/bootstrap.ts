@@ -150,13 +150,13 @@ function mountedServices(
   preferences: readonly { for: string; type: string }[],
 ) {
   const classes = new Map(mounted.flatMap((m) => [...(m.services?.classes ?? new Map())]));
-  const declared = mounted.map((m) => {
-    if (!m.etc['webapi.xml']) return { contracts: [], services: new Map<string, object>() };
-    const jsContracts = new Set((m.services?.contracts ?? []).map((c) => c.name));
-    const provided = (serviceClass: string) =>
-      coreContracts.has(serviceClass) || jsContracts.has(serviceClass) || mounted.some((other) => other.services?.contracts.some((c) => c.name === serviceClass));
-    return declaredServices(m.etc['webapi.xml'], m.responsesFile, provided);
-  });
+  // A route's service is provided by our contracts or by any mounted module's JavaScript contracts.
+  const provided = new Set([...coreContracts, ...mounted.flatMap((m) => (m.services?.contracts ?? []).map((c) => c.name))]);
+  const declared = mounted.map((m) =>
+    m.etc['webapi.xml']
+      ? declaredServices(m.etc['webapi.xml'], m.responsesFile, (serviceClass) => provided.has(serviceClass))
+      : { contracts: [], services: new Map<string, object>() },
+  );
   const moduleClassPreferences = preferences.filter((p) => classes.has(p.type));
   return { classes, declared, moduleClassPreferences };
 }

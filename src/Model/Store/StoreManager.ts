@@ -1,11 +1,11 @@
 import { inject, injectable } from 'inversify';
 import { TYPES } from '../../Framework/Di/Types.ts';
 import type { Clock } from '../../Framework/Stdlib/Clock.ts';
-import { CacheGenerations, type CacheStamp } from '../Cache/CacheGenerations.ts';
+import { CacheGenerations } from '../Cache/CacheGenerations.ts';
 import { StoreResource, type StoreGroupRow, type StoreRow, type WebsiteRow } from '../ResourceModel/Store/StoreResource.ts';
 
 interface Snapshot {
-  stamp: CacheStamp;
+  loadedAt: number;
   stores: StoreRow[];
   websites: WebsiteRow[];
   groups: StoreGroupRow[];
@@ -29,16 +29,16 @@ export class StoreManager {
 
   private async load(): Promise<Snapshot> {
     const ttl = this.generations.fallbackTtlMs;
-    if (this.snapshot && (ttl === undefined || this.clock.now() - this.snapshot.stamp.loadedAt < ttl)) return this.snapshot;
+    if (this.snapshot && (ttl === undefined || this.clock.now() - this.snapshot.loadedAt < ttl)) return this.snapshot;
     this.loading ??= (async () => {
       try {
-        const stamp = { generation: 0, loadedAt: this.clock.now() };
+        const loadedAt = this.clock.now();
         const [stores, websites, groups] = await Promise.all([
           this.resource.loadStores(),
           this.resource.loadWebsites(),
           this.resource.loadGroups(),
         ]);
-        this.snapshot = { stamp, stores, websites, groups };
+        this.snapshot = { loadedAt, stores, websites, groups };
         return this.snapshot;
       } finally {
         this.loading = undefined;
