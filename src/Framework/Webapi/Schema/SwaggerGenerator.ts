@@ -4,6 +4,8 @@ import { ContractIndex } from '../ContractIndex.ts';
 import { isArrayType, itemType, type ContractRegistry, type MethodDeclaration, type TypeRef } from '../ServiceContract.ts';
 import { SimpleDataObjectConverter } from '../SimpleDataObjectConverter.ts';
 import { MagentoSchemaNames } from './MagentoSchemaNames.ts';
+// Security definition names shared with the OpenAPI 3 document, so Swagger UI's page works with either.
+import { ADMIN_TOKEN_SCHEME, CUSTOMER_TOKEN_SCHEME } from './OpenApiGenerator.ts';
 import {
   SWAGGER_VERSION,
   type SwaggerDocument,
@@ -31,9 +33,6 @@ export interface SwaggerGenerateOptions {
   readonly version?: string;
 }
 
-/** Security definition names, the same as the OpenAPI 3 document's, so Swagger UI's page works with either. */
-export const SWAGGER_ADMIN_TOKEN = 'adminToken';
-export const SWAGGER_CUSTOMER_TOKEN = 'customerToken';
 
 const ANONYMOUS = 'anonymous';
 const SELF = 'self';
@@ -145,14 +144,14 @@ export class SwaggerGenerator {
       paths,
       definitions: { ...ERROR_DEFINITIONS, ...Object.fromEntries(definitions) },
       securityDefinitions: {
-        [SWAGGER_ADMIN_TOKEN]: {
+        [ADMIN_TOKEN_SCHEME]: {
           type: 'apiKey',
           name: 'Authorization',
           in: 'header',
           description:
             '`Bearer <token>` with an admin token (`POST /V1/integration/admin/token`) or an integration access token; its role must allow every ACL resource the route names.',
         },
-        [SWAGGER_CUSTOMER_TOKEN]: {
+        [CUSTOMER_TOKEN_SCHEME]: {
           type: 'apiKey',
           name: 'Authorization',
           in: 'header',
@@ -323,6 +322,6 @@ function normalize(name: string): string {
 
 function securityFor(resources: readonly string[]): Record<string, string[]>[] {
   if (resources.every((resource) => resource === ANONYMOUS)) return [];
-  if (resources.some((resource) => resource !== ANONYMOUS && resource !== SELF)) return [{ [SWAGGER_ADMIN_TOKEN]: [] }];
-  return [{ [SWAGGER_CUSTOMER_TOKEN]: [] }];
+  if (resources.some((resource) => resource !== ANONYMOUS && resource !== SELF)) return [{ [ADMIN_TOKEN_SCHEME]: [] }];
+  return [{ [CUSTOMER_TOKEN_SCHEME]: [] }];
 }
