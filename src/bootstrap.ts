@@ -77,7 +77,8 @@ export interface Application {
   close(): Promise<void>;
 }
 
-export function openConnection(settings: DatabaseSettings, tablePrefix: string): ConnectionInterface {
+/** `queryTimeoutMs`: MySQL only (default 30 s); the bench's history loader runs statements for minutes. */
+export function openConnection(settings: DatabaseSettings, tablePrefix: string, options: { queryTimeoutMs?: number } = {}): ConnectionInterface {
   if (settings.kind === 'sqlite') return SqliteConnection.open({ path: settings.path, tablePrefix });
   return MysqlConnection.create({
     host: settings.host,
@@ -86,6 +87,7 @@ export function openConnection(settings: DatabaseSettings, tablePrefix: string):
     password: settings.password,
     database: settings.database,
     tablePrefix,
+    ...(options.queryTimeoutMs !== undefined ? { queryTimeoutMs: options.queryTimeoutMs } : {}),
     ...(settings.socketPath ? { socketPath: settings.socketPath } : {}),
   });
 }

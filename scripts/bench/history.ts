@@ -14,7 +14,6 @@ import { SchemaInstaller } from '../../src/Framework/Db/Schema/SchemaInstaller.t
 import type { ConnectionInterface } from '../../src/Framework/Db/ConnectionInterface.ts';
 import { allDataPatches, openConnection } from '../../src/bootstrap.ts';
 import { parseMysqlUrl, type DatabaseSettings } from '../../src/Framework/Config/DeploymentConfig.ts';
-import { MysqlConnection } from '../../src/Framework/Db/MysqlConnection.ts';
 import { join } from 'node:path';
 import { ROOT_DIR } from './childService.ts';
 
@@ -42,17 +41,7 @@ const YEAR_S = 365 * 86400;
 
 /** A connection whose statements may run for minutes (one INSERT … SELECT writes a million rows). */
 export function openHistoryConnection(settings: DatabaseSettings, tablePrefix: string): ConnectionInterface {
-  if (settings.kind === 'sqlite') return openConnection(settings, tablePrefix);
-  return MysqlConnection.create({
-    host: settings.host,
-    port: settings.port,
-    user: settings.user,
-    password: settings.password,
-    database: settings.database,
-    tablePrefix,
-    queryTimeoutMs: 900_000,
-    ...(settings.socketPath ? { socketPath: settings.socketPath } : {}),
-  });
+  return openConnection(settings, tablePrefix, { queryTimeoutMs: 900_000 });
 }
 
 /** Installs the schema if needed and loads the history unless the marker says it is there. */
