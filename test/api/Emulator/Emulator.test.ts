@@ -2,33 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/index.ts';
 import { mysqlTestUrl, MYSQL_SKIP_REASON } from '../../support/databases.ts';
+import { call, token } from './emulatorHttp.ts';
 
 const INVALID_SECRET = { message: 'Invalid or expired secret.' };
-
-async function call(emu: Emulator, method: string, path: string, init: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: {
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body };
-}
-
-const token = async (emu: Emulator, kind: 'admin' | 'customer', username: string, password: string): Promise<string> => {
-  const reply = await call(emu, 'POST', `/rest/V1/integration/${kind}/token`, { body: { username, password } });
-  assert.equal(reply.status, 200, JSON.stringify(reply.body));
-  return reply.body as string;
-};
 
 for (const platform of ['sqlite', 'mysql'] as const) {
   const url = mysqlTestUrl();

@@ -2,18 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/index.ts';
 import { mysqlTestUrl, MYSQL_SKIP_REASON } from '../../support/databases.ts';
-
-async function call(emu: Emulator, method: string, path: string, init: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: {
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: response.status, body: (await response.json()) as unknown };
-}
+import { call } from './emulatorHttp.ts';
 
 const ADDRESS = {
   firstname: 'Veronica',

@@ -6,30 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/index.ts';
 import { mysqlTestUrl, MYSQL_SKIP_REASON } from '../../support/databases.ts';
+import { call, token } from './emulatorHttp.ts';
 
 /** A code pool like Magento's app/code: Acme/Stock (a JavaScript service) and Acme/Loyalty (declared responses). */
 const CODE_POOL = fileURLToPath(new URL('../../fixtures/Modules', import.meta.url));
 
 const NOT_AUTHORIZED = "The consumer isn't authorized to access %resources.";
-
-async function call(emu: Emulator, method: string, path: string, init: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${emu.url}/rest${path}`, {
-    method,
-    headers: {
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as unknown };
-}
-
-async function token(emu: Emulator, kind: 'admin' | 'customer', username: string, password: string): Promise<string> {
-  const reply = await call(emu, 'POST', `/V1/integration/${kind}/token`, { body: { username, password } });
-  assert.equal(reply.status, 200, JSON.stringify(reply.body));
-  return reply.body as string;
-}
 
 for (const platform of ['sqlite', 'mysql'] as const) {
   const url = mysqlTestUrl();
@@ -59,78 +41,78 @@ for (const platform of ['sqlite', 'mysql'] as const) {
 
     it('serves a JavaScript service over its own table, with its config.xml defaults and Magento errors', async () => {
       const sku = `SKU-${platform}`;
-      assert.deepEqual(await call(emu, 'GET', `/V1/acme/stock/${sku}`, { token: admin }), {
+      assert.deepEqual(await call(emu, 'GET', `/rest/V1/acme/stock/${sku}`, { token: admin }), {
         status: 404,
         body: { message: 'The stock item "%1" does not exist.', parameters: [sku] },
       });
-      const saved = await call(emu, 'PUT', `/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 7 } } });
+      const saved = await call(emu, 'PUT', `/rest/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 7 } } });
       assert.deepEqual(saved, { status: 200, body: { sku, qty: 7, updated_by: 1 } });
-      assert.deepEqual((await call(emu, 'GET', `/V1/acme/stock/${sku}`, { token: reader })).body, { sku, qty: 7, updated_by: 1 });
+      assert.deepEqual((await call(emu, 'GET', `/rest/V1/acme/stock/${sku}`, { token: reader })).body, { sku, qty: 7, updated_by: 1 });
       // etc/config.xml: acme_stock/general/max_qty = 1000; a fixture changes it like any config path.
-      const tooMany = await call(emu, 'PUT', `/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 1001 } } });
+      const tooMany = await call(emu, 'PUT', `/rest/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 1001 } } });
       assert.equal(tooMany.status, 400);
       assert.deepEqual(tooMany.body, {
         message: 'Invalid value of "%value" provided for the %fieldName field.',
         parameters: { value: 1001, fieldName: 'qty' },
       });
       await emu.fixtures({ config: { 'acme_stock/general/max_qty': 2000 } });
-      assert.equal((await call(emu, 'PUT', `/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 1001 } } })).status, 200);
+      assert.equal((await call(emu, 'PUT', `/rest/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 1001 } } })).status, 200);
       // The contract's types apply: a string where an int is declared is Magento's type error.
-      const badType = await call(emu, 'PUT', `/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 'many' } } });
+      const badType = await call(emu, 'PUT', `/rest/V1/acme/stock/${sku}`, { token: admin, body: { stockItem: { qty: 'many' } } });
       assert.equal(badType.status, 400);
     });
 
     it('enforces the module ACL and `self` on its routes', async () => {
-      const refused = await call(emu, 'PUT', '/V1/acme/stock/X1', { token: reader, body: { stockItem: { qty: 1 } } });
+      const refused = await call(emu, 'PUT', '/rest/V1/acme/stock/X1', { token: reader, body: { stockItem: { qty: 1 } } });
       assert.deepEqual(refused, { status: 401, body: { message: NOT_AUTHORIZED, parameters: { resources: 'Acme_Stock::stock_write' } } });
-      assert.equal((await call(emu, 'GET', '/V1/acme/stock/X1', { token: outsider })).status, 401);
-      assert.equal((await call(emu, 'GET', '/V1/acme/stock/X1')).status, 401);
-      assert.equal((await call(emu, 'GET', '/V1/acme/stock/X1', { token: customer.token })).status, 401);
-      assert.deepEqual(await call(emu, 'GET', '/V1/acme/stock/mine', { token: customer.token }), {
+      assert.equal((await call(emu, 'GET', '/rest/V1/acme/stock/X1', { token: outsider })).status, 401);
+      assert.equal((await call(emu, 'GET', '/rest/V1/acme/stock/X1')).status, 401);
+      assert.equal((await call(emu, 'GET', '/rest/V1/acme/stock/X1', { token: customer.token })).status, 401);
+      assert.deepEqual(await call(emu, 'GET', '/rest/V1/acme/stock/mine', { token: customer.token }), {
         status: 200,
         body: { customer_id: customer.id, reserved: [] },
       });
-      assert.equal((await call(emu, 'GET', '/V1/acme/stock/mine')).status, 401);
+      assert.equal((await call(emu, 'GET', '/rest/V1/acme/stock/mine')).status, 401);
     });
 
     it('answers a PHP extension from its declared responses, after authentication and ACL', async () => {
-      assert.deepEqual(await call(emu, 'GET', '/V1/acme/loyalty/points/31', { token: admin }), {
+      assert.deepEqual(await call(emu, 'GET', '/rest/V1/acme/loyalty/points/31', { token: admin }), {
         status: 200,
         body: { customer_id: '31', balance: 120, currency: 'points' },
       });
-      assert.deepEqual(await call(emu, 'POST', '/V1/acme/loyalty/points/31/redeem', { token: admin, body: {} }), {
+      assert.deepEqual(await call(emu, 'POST', '/rest/V1/acme/loyalty/points/31/redeem', { token: admin, body: {} }), {
         status: 400,
         body: { message: 'Customer %1 has not enough points to redeem.', parameters: ['31'] },
       });
-      assert.deepEqual(await call(emu, 'GET', '/V1/acme/loyalty/points/31', { token: reader }), {
+      assert.deepEqual(await call(emu, 'GET', '/rest/V1/acme/loyalty/points/31', { token: reader }), {
         status: 401,
         body: { message: NOT_AUTHORIZED, parameters: { resources: 'Acme_Loyalty::points' } },
       });
-      assert.deepEqual((await call(emu, 'GET', '/V1/acme/loyalty/mine', { token: customer.token })).body, {
+      assert.deepEqual((await call(emu, 'GET', '/rest/V1/acme/loyalty/mine', { token: customer.token })).body, {
         customer_id: String(customer.id),
         balance: 42,
       });
       // Its acl.xml joined the tree: a role can be given the module's resource.
       await emu.fixtures({ admins: [{ username: 'loyaltydesk', password: 'Loyalty1234', resources: ['Acme_Loyalty::points'] }] });
       const desk = await token(emu, 'admin', 'loyaltydesk', 'Loyalty1234');
-      assert.equal((await call(emu, 'GET', '/V1/acme/loyalty/points/5', { token: desk })).status, 200);
+      assert.equal((await call(emu, 'GET', '/rest/V1/acme/loyalty/points/5', { token: desk })).status, 200);
     });
 
     it('lists the module routes in the schema for a caller allowed them, and only then', async () => {
-      const full = JSON.stringify((await call(emu, 'GET', '/default/schema', { token: admin })).body);
+      const full = JSON.stringify((await call(emu, 'GET', '/rest/default/schema', { token: admin })).body);
       for (const path of ['/V1/acme/stock/{sku}', '/V1/acme/loyalty/points/{customerId}', '/V1/acme/loyalty/mine']) {
         assert.ok(full.includes(path), `${path} in the schema`);
       }
-      const restricted = JSON.stringify((await call(emu, 'GET', '/default/schema', { token: reader })).body);
+      const restricted = JSON.stringify((await call(emu, 'GET', '/rest/default/schema', { token: reader })).body);
       assert.ok(restricted.includes('/V1/acme/stock/{sku}'));
       assert.ok(!restricted.includes('/V1/acme/loyalty/points/{customerId}'));
     });
 
     it('reset() empties the module tables too', async () => {
-      await call(emu, 'PUT', '/V1/acme/stock/RESET-ME', { token: admin, body: { stockItem: { qty: 3 } } });
+      await call(emu, 'PUT', '/rest/V1/acme/stock/RESET-ME', { token: admin, body: { stockItem: { qty: 3 } } });
       await emu.reset();
       const again = await token(emu, 'admin', emu.demo!.admin.username, emu.demo!.admin.password);
-      assert.equal((await call(emu, 'GET', '/V1/acme/stock/RESET-ME', { token: again })).status, 404);
+      assert.equal((await call(emu, 'GET', '/rest/V1/acme/stock/RESET-ME', { token: again })).status, 404);
       admin = again;
     });
   });
