@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { after, before, it } from 'node:test';
 import { runCli } from '../../src/cli/magento.ts';
 import type { ConfigWriterInterface } from '../../src/Framework/Config/ScopeConfigInterface.ts';
@@ -49,6 +50,28 @@ forEachDatabase(
       assert.equal((await read()).status, 200);
       await roles.setRule(role.role_id, 'Magento_Customer::customer', 'deny');
       assert.equal((await read()).status, 401);
+    });
+
+    it('over any sequence of grants and withdrawals on either instance, the other instance\'s next request follows the last one', async () => {
+      const roles = [a, b].map((app) => app.application.container.get(RoleManagement));
+      const role = await roles[0]!.createRole(`coh_${uniqueSuffix()}`, ['Magento_Backend::stores']);
+      const admin = await createAdmin(getDb(), { roleId: role.role_id });
+      const customer = await createCustomer(getDb());
+      const tokens = [await adminToken(a, admin.username), await adminToken(b, admin.username)];
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ writer: fc.integer({ min: 0, max: 1 }), allow: fc.boolean(), reads: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 6 }), async (steps) => {
+          for (const { writer, allow, reads } of steps) {
+            await roles[writer]!.setRule(role.role_id, 'Magento_Customer::customer', allow ? 'allow' : 'deny');
+            // The other instance (and the writer) answer by the last write, even with several reads in flight at once.
+            const readers = [1 - writer, writer, 1 - writer].slice(0, reads);
+            const replies = await Promise.all(
+              readers.map((i) => [a, b][i]!.request('GET', `/rest/V1/customers/${customer.customerId}`, { token: tokens[i]! })),
+            );
+            for (const reply of replies) assert.equal(reply.status, allow ? 200 : 401);
+          }
+        }),
+        { numRuns: 15 },
+      );
     });
 
     it('a config value saved on instance A applies on instance B at once', async () => {
