@@ -73,11 +73,12 @@ export class ServiceInputProcessor {
     if (value === null || value === undefined) return null;
     if (!Array.isArray(value) && !isRequestObject(value)) throw invalidType(PhpValue.gettype(value), type);
     const items = Array.isArray(value) ? value : Object.values(value);
-    // `_createFromArray` builds from `is_array($data) ? $data : []`: a scalar item is an empty object. That is what
-    // the map spelling `searchCriteria[sort_orders][email]=ASC` gives — a sort order without a field, which
-    // Magento's SortingProcessor skips (the request is answered, unsorted).
+    // `_createFromArray` builds from `is_array($data) ? $data : []`: a scalar or null item is an empty object. That is
+    // what the map spelling `searchCriteria[sort_orders][email]=ASC` gives — a sort order without a field, which
+    // Magento's SortingProcessor skips (the request is answered, unsorted); an `addresses: [null]` item is an empty
+    // address, which the address validation refuses. No service ever sees a null inside a list of data objects.
     return items.map((item: unknown) =>
-      this.createFromArray(itemType(type), item === null || typeof item === 'object' ? item : createRequestObject()),
+      this.createFromArray(itemType(type), item !== null && typeof item === 'object' ? item : createRequestObject()),
     );
   }
 

@@ -224,6 +224,11 @@ describe('InputParamsResolver', () => {
       assert.equal(Object.getPrototypeOf(item), Object.prototype);
     });
 
+    it('a null or scalar item in a list of data objects is an empty object (Magento: `is_array($data) ? $data : []`), never null', () => {
+      const [item] = resolve({ service: ITEM_REPOSITORY, method: 'save', body: { item: { sku: 'S', options: [null, 'x', { code: 'a' }] } } });
+      assert.deepEqual((item as { options: unknown[] }).options, [{}, {}, { code: 'a' }]);
+    });
+
     it('an unknown key is a 400 with Magento\'s NameFinder text', () => {
       rejectsWith(
         { service: ITEM_REPOSITORY, method: 'save', body: { item: { sku: 'S', colour: 'red' } } },
